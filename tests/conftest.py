@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" if (SHARED / "corpus").is_dir() else ROOT / "resources" / "samples"
+SAMPLES = sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def sample_paths() -> list[Path]:
+    assert SAMPLES, f"no sample reports found in {CORPUS}"
+    return SAMPLES

@@ -1,0 +1,1 @@
+"""Shared helpers for tests (file generators for docx/pdf/html inputs)."""

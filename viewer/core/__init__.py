@@ -1,0 +1,1 @@
+"""Report Compare core: pure Python, no Qt. Everything here is testable without a display."""

@@ -1,0 +1,114 @@
+"""Clean text -> structured ``Report``: front matter and metadata, section tree with roles, closing, glossary."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from viewer.core.ingest.clean import CleanText
+from viewer.core.model import Paragraph, Report, Section
+from viewer.core.structure.meta import _NOTICE_WORDS_RE, extract_meta, find_front
+from viewer.core.structure.roles import find_problems, find_targets, is_glossary_title, refine_other_roles
+from viewer.core.structure.sections import build_tree, parse_heading
+from viewer.core.structure.text import split_paragraphs
+
+__all__ = ["build_report"]
+
+_CLOSING_RE = re.compile(r"^各位代表[！!，,]|^让我们")
+_L1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+CLOSING_WINDOW = 4
+
+
+def _plain_section(paras: list[Paragraph], role: str, title: str, title_para: Paragraph | None = None) -> Section:
+    """An unnumbered top section; ``title_para`` is the paragraph that names it, if the text has one."""
+    first, last = paras[0], paras[-1]
+    ts, te = (title_para.start, title_para.end) if title_para is not None else (first.start, first.start)
+    return Section(level=1, number="", title=title, role=role, start=first.start, end=last.end,
+                   title_start=ts, title_end=te, body_start=first.start, paragraphs=list(paras))
+
+
+def _body_start(paras: list[Paragraph], after: int, md_depth: dict[int, int]) -> int:
+    """Index of the first paragraph of the report body: the first top heading (一、) after the front matter."""
+    for i in range(after, len(paras)):
+        h = parse_heading(paras[i], md_depth.get(paras[i].start, 0))
+        if h is not None and h.kind == 1 and h.value == 1:
+            return i
+    # no numbered top heading: the body starts after the salutation (各位代表：) or right after the front
+    for i in range(after, min(after + 6, len(paras))):
+        if paras[i].text.startswith("各位代表") and len(paras[i].text) <= 8:
+            return i + 1
+    return after
+
+
+def _glossary_start(paras: list[Paragraph], start: int) -> int:
+    for i in range(start, len(paras)):
+        if is_glossary_title(paras[i].text):
+            return i
+    return len(paras)
+
+
+def _closing_start(paras: list[Paragraph], start: int, end: int) -> int:
+    """The closing appeal: the last few paragraphs of the body, from one that opens with 各位代表！/让我们."""
+    lo = max(start + 1, end - CLOSING_WINDOW)
+    for i in range(lo, end):
+        if _CLOSING_RE.match(paras[i].text) and not any(_L1_RE.match(paras[j].text) for j in range(i, end)):
+            # the appeal must be the tail: no heading of any kind after it
+            if all(parse_heading(paras[j], 0) is None for j in range(i, end)):
+                return i
+    return end
+
+
+def build_report(clean: CleanText, *, path: str = "", fmt: str = "txt", encoding: str | None = None,
+                 source_text: str = "") -> Report:
+    text = clean.text
+    paras = split_paragraphs(text)
+    front = find_front(paras)
+    meta = extract_meta(paras, front)
+    sections: list[Section] = []
+
+    front_end = max(i for i in (front.title_idx, front.delivery_idx, front.speaker_idx, -1) if i is not None) + 1
+    # paragraphs before the title: the notice that printed the report (印发…的通知) or leftover page furniture
+    if front.title_idx:
+        notice = paras[: front.title_idx]
+        role = "notice" if any(_NOTICE_WORDS_RE.search(p.text) for p in notice) else "other"
+        named = next((p for p in notice if "通知" in p.text and len(p.text) <= 60), None) if role == "notice" else None
+        sections.append(_plain_section(notice, role, named.text if named else "", named))
+    body_from = _body_start(paras, front_end, clean.md_depth)
+    pre_from = front.title_idx or 0
+    if body_from > pre_from:
+        title_para = paras[front.title_idx] if front.title_idx is not None else None
+        sections.append(_plain_section(paras[pre_from:body_from], "preamble",
+                                       title_para.text if title_para else "", title_para))
+    gloss_from = _glossary_start(paras, body_from)
+    close_from = _closing_start(paras, body_from, gloss_from)
+
+    body = build_tree(paras[body_from:close_from], clean.md_depth, meta.year)
+    refine_other_roles(body, text)
+    sections.extend(body)
+    if close_from < gloss_from:
+        tail = paras[close_from:gloss_from]
+        sections.append(_plain_section(tail, "closing", ""))
+    if gloss_from < len(paras):
+        g = _plain_section(paras[gloss_from:], "glossary", paras[gloss_from].text, paras[gloss_from])
+        g.paragraphs = g.paragraphs[1:]
+        g.body_start = paras[gloss_from + 1].start if gloss_from + 1 < len(paras) else g.end
+        sections.append(g)
+
+    body_paras = [p for s in sections for p in _walk_paragraphs(s)]
+    body_paras.sort(key=lambda p: p.start)
+
+    report = Report(path=path, format=fmt, encoding=encoding, text=text, offsets=list(clean.offsets),
+                    source_text=source_text, meta=meta, sections=sections, paragraphs=body_paras,
+                    content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    report.targets = find_targets(body_paras, report.section_at, meta.year)
+    if report.targets is not None:
+        report.targets.role = "targets"
+    report.problems = find_problems(body_paras, report.section_at)
+    if report.problems is not None:
+        report.problems.role = "problems"
+    return report
+
+
+def _walk_paragraphs(s: Section):
+    yield from s.paragraphs
+    for c in s.children:
+        yield from _walk_paragraphs(c)

@@ -1,0 +1,112 @@
+"""Report metadata (district, year, title, date, speaker, session, document number) from the front matter."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from viewer.core.model import Meta, Paragraph
+
+_CN = "\u4e00-\u9fff"
+TITLE_RE = re.compile(r"政府工作报告|工作报告$")
+_NOTICE_WORDS_RE = re.compile(r"关于印发|的通知|印发给你们|此件公开发布|府发|府办发")
+DELIVERY_RE = re.compile(r"^——\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SESSION_RE = re.compile(
+    r"第[一二三四五六七八九十]{1,3}届人民代表大会(?:常务委员会)?(?:第[一二三四五六七八九十]{1,3}次(?:全体)?会议)?"
+)
+_DOCNO_RE = re.compile(
+    rf"([{_CN}]{{1,10}}(?:发|函|字|办))\s*[〔\[［(（【]\s*(\d{{4}})\s*[〕\]］)）】]?\s*(\d{{1,4}})\s*号?"
+)
+_OFFICE_RE = re.compile(r"(代理?(?:区|县|市|州|旗|省)长|(?:区|县|市|州|旗|省)长|主席)")
+_UNIT_RE = re.compile(rf"[{_CN}]+?(?:特别行政区|自治区|自治州|自治县|自治旗|新区|省|市|区|县|旗|盟|州)")
+_YEAR_TITLE_RE = re.compile(r"(\d{4})\s*年")
+
+
+@dataclass
+class FrontMatter:
+    title_idx: int | None
+    delivery_idx: int | None
+    speaker_idx: int | None
+
+
+def find_front(paragraphs: list[Paragraph], limit: int = 60) -> FrontMatter:
+    """Locate the report title, the delivery line (——日期在…会议上) and the speaker line."""
+    title_idx = delivery_idx = speaker_idx = None
+    n = min(len(paragraphs), limit)
+    for i in range(n):
+        t = paragraphs[i].text.strip()
+        if len(t) <= 60 and TITLE_RE.search(t) and not _NOTICE_WORDS_RE.search(t):
+            title_idx = i
+            # the delivery line follows within a few paragraphs
+            for j in range(i + 1, min(i + 4, len(paragraphs))):
+                if DELIVERY_RE.match(paragraphs[j].text):
+                    delivery_idx = j
+                    break
+            if delivery_idx is not None:
+                break
+    if delivery_idx is None:
+        for i in range(n):
+            if DELIVERY_RE.match(paragraphs[i].text):
+                delivery_idx = i
+                break
+    if delivery_idx is not None:
+        for j in range(delivery_idx + 1, min(delivery_idx + 4, len(paragraphs))):
+            t = paragraphs[j].text
+            if len(t) <= 50 and _OFFICE_RE.search(t):
+                speaker_idx = j
+                break
+    return FrontMatter(title_idx, delivery_idx, speaker_idx)
+
+
+def district_of(name: str) -> str:
+    """The lowest administrative unit named in e.g. 重庆市渝北区人民政府 → 渝北区."""
+    name = re.sub(r"^\s*\d{4}\s*年(?:度)?", "", name)
+    name = name.split("人民政府")[0]
+    units = _UNIT_RE.findall(name)
+    return units[-1] if units else ""
+
+
+def extract_meta(paragraphs: list[Paragraph], front: FrontMatter) -> Meta:
+    meta = Meta()
+    head_text = "\n".join(p.text for p in paragraphs[: (front.speaker_idx or front.delivery_idx or 10) + 3])
+    if front.title_idx is not None:
+        meta.title = re.sub(r"\s+", "", paragraphs[front.title_idx].text)
+        meta.district = district_of(meta.title)
+    if front.delivery_idx is not None:
+        line = paragraphs[front.delivery_idx].text
+        nxt = paragraphs[front.delivery_idx + 1].text if front.delivery_idx + 1 < len(paragraphs) else ""
+        # a delivery line broken over two lines: "——…人民代表大会" + "第一次会议上"
+        if not line.rstrip().endswith("上") and len(nxt) <= 20 and nxt.rstrip().endswith("上"):
+            line = line + nxt
+        m = DELIVERY_RE.match(line)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            meta.year = y
+            meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
+        s = _SESSION_RE.search(re.sub(r"\s+", "", line))
+        if s:
+            meta.session = s.group()
+        if not meta.district:
+            meta.district = district_of(line.split("在", 1)[-1].split("第")[0] + "人民政府")
+    if not meta.session:
+        s = _SESSION_RE.search(re.sub(r"\s+", "", head_text))
+        if s:
+            meta.session = s.group()
+    if front.speaker_idx is not None:
+        line = paragraphs[front.speaker_idx].text
+        m = _OFFICE_RE.search(line)
+        if m:
+            meta.office = m.group(1)
+            meta.speaker = re.sub(r"[\s\u3000]+", "", line[m.end():])
+            if not meta.district:
+                meta.district = district_of(line[: m.start()])
+    scan = "\n".join(p.text for p in paragraphs[: (front.title_idx or 0) + 1]) or head_text
+    m = _DOCNO_RE.search(scan)
+    if m:
+        meta.doc_number = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    if meta.year is None:
+        for src in (meta.title, head_text):
+            m = _YEAR_TITLE_RE.search(src or "")
+            if m:
+                meta.year = int(m.group(1))
+                break
+    return meta
