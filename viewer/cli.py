@@ -77,17 +77,34 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Report Compare (报告对照)")
-    sub = parser.add_subparsers(dest="command", required=True)
+def _register_outline(sub) -> None:
     p = sub.add_parser("outline", help="print metadata and the section tree of a report")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_outline)
+
+
+# Each subcommand module under viewer/commands/ has ``NAME`` and ``register(subparsers)``; its handler
+# (set with ``set_defaults(func=...)``) returns an exit code and raises ReportError for bad input.
+COMMAND_MODULES = ("viewer.commands.indicators", "viewer.commands.compare")
+COMMANDS = ("outline", "indicators", "compare", "export-pdf", "phrases")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(prog="main.py", description="Report Compare (报告对照)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _register_outline(sub)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
     return parser
-
-
-COMMANDS = ("outline",)
 
 
 def main(argv: Sequence[str]) -> int:

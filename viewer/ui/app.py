@@ -1,7 +1,4 @@
-"""Start the desktop app. Phase 1 shell: a report library, the section outline and the clean text of a report.
-
-The full comparison view (aligned columns, highlights) builds on this window.
-"""
+"""Start the desktop app on the given files, or on the bundled sample reports."""
 from __future__ import annotations
 
 import os
@@ -21,17 +18,22 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName("ReportCompare")
     files = [Path(a) for a in argv] or sample_files()
     window = MainWindow()
-    window.resize(1400, 900)
+    window.resize(1600, 1000)
     window.show()
     window.load_files(files)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and not os.environ.get("RC_KEEP_RUNNING"):
-        # no screen: show that it works by saving the window, then quit
+        # no screen: show that it works by saving the window once everything is loaded, then quit
         out = Path.cwd() / "report-compare-window.png"
 
-        def grab_and_quit() -> None:
+        def grab_when_loaded() -> None:
+            if window.is_loading():
+                QTimer.singleShot(100, grab_when_loaded)
+                return
             window.grab().save(str(out))
-            print(f"window saved to {out}")
+            print(f"{len(window.reports)} reports loaded; window saved to {out}")
+            for err in window.errors:
+                print(f"could not read {err}")
             app.quit()
 
-        QTimer.singleShot(300, grab_and_quit)
+        QTimer.singleShot(200, grab_when_loaded)
     return app.exec()

@@ -1,41 +1,58 @@
-"""Main window (shell): report library | outline | text. The UI asks the core and renders; it parses nothing."""
+"""Main window: report library (dock) | views. Files arrive by drag-and-drop, File ▸ Open, recent files or argv.
+
+Loading runs on a worker thread with a progress bar and a Cancel button; a bad file gets a per-file message and
+the others still load. The UI asks the core and renders; it parses nothing.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QPlainTextEdit, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow, QPlainTextEdit, QProgressBar,
+    QPushButton, QSplitter, QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from viewer.core.errors import ReportError
-from viewer.core.loader import load_report
 from viewer.core.model import Report, Section
+from viewer.ui.library import LibraryModel
+from viewer.ui.workers import LoadJob
 
 ROLE_LABELS = {
     "notice": "印发通知", "preamble": "开头", "review": "工作回顾", "plan_multi_year": "五年目标",
     "plan_year": "年度工作", "targets": "预期目标", "problems": "困难问题", "self_building": "自身建设",
     "closing": "结束语", "glossary": "名词解释", "other": "",
 }
+FILE_FILTER = "报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)"
+MAX_RECENT = 10
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("报告对照 Report Compare"))
-        self.reports: list[Report] = []
+        self.setAcceptDrops(True)
         self.errors: list[str] = []
+        self._job: LoadJob | None = None
+        self._queue: list[Path] = []
 
-        self.library = QTreeWidget()
-        self.library.setHeaderLabels([self.tr("地区"), self.tr("年份"), self.tr("标题")])
-        self.library.setRootIsDecorated(False)
-        self.library.currentItemChanged.connect(self._on_report_selected)
+        self.library_model = LibraryModel(self)
+        self.library = QTableView()
+        self.library.setModel(self.library_model)
+        self.library.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.library.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.library.verticalHeader().hide()
+        self.library.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.library.selectionModel().currentRowChanged.connect(self._on_report_selected)
+        dock = QDockWidget(self.tr("报告库"), self)
+        dock.setObjectName("library")
+        dock.setWidget(self.library)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
         self.outline = QTreeWidget()
         self.outline.setHeaderLabels([self.tr("章节"), self.tr("类型")])
         self.outline.itemClicked.connect(self._on_section_clicked)
-
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.meta_label = QLabel()
@@ -45,42 +62,148 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.meta_label)
         lay.addWidget(self.text)
-
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.library)
         split.addWidget(self.outline)
         split.addWidget(right)
-        split.setSizes([330, 380, 700])
+        split.setSizes([380, 800])
         self.setCentralWidget(split)
 
-    # -- loading -----------------------------------------------------------------------------------------------
-    def load_files(self, paths: list[Path]) -> None:
-        for path in paths:
-            try:
-                report = load_report(path)
-            except ReportError as exc:
-                self.errors.append(str(exc))
-                continue
-            self.reports.append(report)
-            m = report.meta
-            item = QTreeWidgetItem([m.district, str(m.year or ""), m.title or report.name])
-            item.setCheckState(0, Qt.CheckState.Checked)
-            item.setToolTip(2, report.path)
-            self.library.addTopLevelItem(item)
-        for col in range(3):
-            self.library.resizeColumnToContents(col)
-        msg = self.tr("已加载 %n 份报告", "", len(self.reports))
-        if self.errors:
-            msg += " — " + "; ".join(self.errors)
-        self.statusBar().showMessage(msg)
-        if self.reports and self.library.currentItem() is None:
-            self.library.setCurrentItem(self.library.topLevelItem(0))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
 
-    # -- views -------------------------------------------------------------------------------------------------
-    def _on_report_selected(self, current: QTreeWidgetItem | None, _previous=None) -> None:
-        if current is None:
+        self._build_menus()
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- menus ---------------------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        open_action = QAction(self.tr("打开(&O)…"), self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.open_dialog)
+        file_menu.addAction(open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
+        self._refresh_recent_menu()
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&Q)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent/files", files[:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.load_files([Path(p)]))
+        self.recent_menu.setEnabled(bool(files))
+
+    def open_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("打开报告"), "", self.tr(FILE_FILTER))
+        if names:
+            self.load_files([Path(n) for n in names])
+
+    # -- drag and drop -------------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.load_files(paths)
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    @property
+    def reports(self) -> list[Report]:
+        return self.library_model.reports
+
+    def is_loading(self) -> bool:
+        return self._job is not None
+
+    def load_files(self, paths: list[Path]) -> None:
+        """Load files on a worker thread (queued behind a load in progress)."""
+        self._queue.extend(paths)
+        if self._job is None:
+            self._start_next()
+
+    def _start_next(self) -> None:
+        if not self._queue:
             return
-        report = self.reports[self.library.indexOfTopLevelItem(current)]
+        paths, self._queue = self._queue, []
+        job = LoadJob(paths)
+        job.signals.started.connect(self._on_load_started)
+        job.signals.progress.connect(self._on_load_progress)
+        job.signals.loaded.connect(self._on_loaded)
+        job.signals.failed.connect(self._on_failed)
+        job.signals.finished.connect(self._on_load_finished)
+        self._job = job
+        QThreadPool.globalInstance().start(job)
+
+    def cancel_loading(self) -> None:
+        self._queue.clear()
+        if self._job is not None:
+            self._job.cancel()
+
+    def _on_load_started(self, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def _on_load_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setValue(done)
+        if name:
+            self.statusBar().showMessage(self.tr("正在读取 %1（%2/%3）").replace("%1", name)
+                                         .replace("%2", str(done + 1)).replace("%3", str(total)))
+
+    def _on_loaded(self, report: Report) -> None:
+        if self.library_model.add(report):
+            self._remember(report.path)
+        if self.library.currentIndex().row() < 0:
+            self.library.selectRow(0)
+
+    def _on_failed(self, path: str, reason: str) -> None:
+        self.errors.append(f"{Path(path).name}: {reason}")
+
+    def _on_load_finished(self, cancelled: bool) -> None:
+        self._job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.library.resizeColumnsToContents()
+        msg = self.tr("已加载 %1 份报告").replace("%1", str(len(self.reports)))
+        if cancelled:
+            msg += self.tr("（已取消）")
+        if self.errors:
+            msg += " — " + self.tr("无法读取：") + "；".join(self.errors[-5:])
+        self.statusBar().showMessage(msg)
+        self._start_next()
+
+    # -- single-report view ---------------------------------------------------------------------------------------
+    def _on_report_selected(self, current, _previous=None) -> None:
+        if not current.isValid():
+            return
+        report = self.reports[current.row()]
         m = report.meta
         self.meta_label.setText(f"<b>{m.title}</b><br>{m.date}　{m.session}　{m.office} {m.speaker}　{m.doc_number}")
         self.text.setPlainText(report.text)
@@ -99,9 +222,22 @@ class MainWindow(QMainWindow):
         return item
 
     def _on_section_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        offset = item.data(0, Qt.ItemDataRole.UserRole)
+        offset = int(item.data(0, Qt.ItemDataRole.UserRole))
+        text = self.text.toPlainText()
+        pos = qt_position(text, offset)
         cursor = self.text.textCursor()
-        cursor.setPosition(int(offset))
+        cursor.setPosition(pos)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.cancel_loading()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def qt_position(text: str, offset: int) -> int:
+    """Python (code point) offset -> Qt (UTF-16 unit) position: characters beyond the BMP count twice in Qt."""
+    prefix = text[:offset]
+    return offset + sum(1 for ch in prefix if ord(ch) > 0xFFFF)

@@ -1,0 +1,84 @@
+"""The app window on the real samples, offscreen: background loading, drops, bad files, outline, settings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from viewer.core.paths import sample_files
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    return w
+
+
+def drop(window, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def wait_loaded(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=30_000)
+
+
+def test_drop_samples_and_a_bad_file(qtbot, window, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    drop(window, [*sample_files(), bad])
+    wait_loaded(qtbot, window)
+    assert window.library_model.rowCount() == 5
+    model = window.library_model
+    assert {model.index(i, 0).data() for i in range(5)} == {"渝北区", "大渡口区", "九龙坡区"}
+    assert window.errors == ["empty.txt: file is empty"] or window.errors[0].startswith("empty.txt:")
+    assert "empty.txt" in window.statusBar().currentMessage()
+    # the same files dropped again are not added twice
+    drop(window, sample_files()[:2])
+    wait_loaded(qtbot, window)
+    assert model.rowCount() == 5
+    # recent files remembered in settings
+    assert len(window.recent_files()) == 5
+
+
+def test_outline_and_text_of_selected_report(qtbot, window, tmp_path):
+    window.load_files(sample_files())
+    wait_loaded(qtbot, window)
+    idx = next(i for i, r in enumerate(window.reports) if r.path.endswith("yubei-2022.txt"))
+    window.library.selectRow(idx)
+    labels = [window.outline.topLevelItem(i).text(0) for i in range(window.outline.topLevelItemCount())]
+    assert "三、2022年重点工作" in labels and "二、今后五年发展的目标任务" in labels
+    assert window.text.toPlainText() == window.reports[idx].text
+    plan = window.outline.topLevelItem(labels.index("三、2022年重点工作"))
+    window._on_section_clicked(plan.child(0), 0)
+    assert window.text.textCursor().selectedText().startswith("（一）以创新驱动为引领")
+    png = tmp_path / "window.png"
+    assert window.grab().save(str(png)) and png.stat().st_size > 10_000
+
+
+def test_checkbox_choice_orders_reports(qtbot, window):
+    window.load_files(sample_files())
+    wait_loaded(qtbot, window)
+    model = window.library_model
+    chosen = model.checked_reports()
+    assert [(r.meta.district, r.meta.year) for r in chosen] == sorted((r.meta.district, r.meta.year) for r in chosen)
+    model.set_checked(0, False)
+    assert len(model.checked_reports()) == 4
+
+
+def test_cancel_stops_loading(qtbot, window):
+    window.load_files(sample_files() * 20)  # 100 loads (duplicates are skipped when they arrive)
+    window.cancel_loading()
+    wait_loaded(qtbot, window)
+    assert window.library_model.rowCount() <= 5
+    assert "取消" in window.statusBar().currentMessage()

@@ -1,0 +1,61 @@
+"""Background loading: files are read and structured on a worker thread; the UI gets one signal per file.
+
+The worker checks a cancel flag between files, so Cancel stops after the file in hand. A bad file produces a
+``failed`` signal with the plain-language reason and the others still load.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from viewer.core.errors import ReportError
+
+
+class LoadSignals(QObject):
+    started = Signal(int)                 # number of files
+    progress = Signal(int, int, str)      # done, total, current file name
+    loaded = Signal(object)               # Report
+    failed = Signal(str, str)             # path, one-line reason
+    finished = Signal(bool)               # True when cancelled
+
+
+class LoadJob(QRunnable):
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.signals = LoadSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:  # runs on a pool thread
+        from viewer.core.loader import load_report
+
+        total = len(self.paths)
+        self.signals.started.emit(total)
+        for i, path in enumerate(self.paths):
+            if self._cancel.is_set():
+                break
+            self.signals.progress.emit(i, total, Path(path).name)
+            try:
+                report = load_report(path)
+            except ReportError as exc:
+                self.signals.failed.emit(str(path), exc.reason)
+                continue
+            except MemoryError:
+                self.signals.failed.emit(str(path), "out of memory while reading the file")
+                continue
+            except Exception as exc:  # noqa: BLE001 - a bug in a reader must not take the app down
+                self.signals.failed.emit(str(path), f"unexpected {type(exc).__name__}: {exc}")
+                continue
+            self.signals.loaded.emit(report)
+        self.signals.progress.emit(total, total, "")
+        self.signals.finished.emit(self._cancel.is_set())
