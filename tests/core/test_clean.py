@@ -109,3 +109,10 @@ def test_property_offsets_always_valid(src):
     c = clean_text(src)
     _check_offsets(src, c)
     assert "\n\n" not in c.text
+
+
+def test_delivery_line_broken_in_two_is_joined():
+    src = "某区人民政府工作报告\n\n——2022年1月9日在某区第十四届人民代表大会\n\n第一次会议上\n\n某区人民政府区长  张三"
+    lines = clean_text(src).text.split("\n")
+    assert lines[1] == "——2022年1月9日在某区第十四届人民代表大会第一次会议上"
+    assert lines[2].startswith("某区人民政府区长")

@@ -125,6 +125,15 @@ def _classify(stripped: str) -> str:
     return "content"
 
 
+_DELIVERY_START_RE = re.compile(r"^——\s*\d{4}\s*年")
+
+
+def _split_delivery_line(prev_segs: list[tuple[str, int]], line: str) -> bool:
+    """"——2022年1月9日在…人民代表大会" + "第一次会议上": a title-page line broken in two."""
+    prev = "".join(seg for seg, _ in prev_segs)
+    return bool(_DELIVERY_START_RE.match(prev)) and not prev.endswith("上") and len(line) <= 20 and line.endswith("上")
+
+
 def _ends_paragraph(text: str) -> bool:
     t = text.rstrip()
     return not t or t[-1] in _TERMINAL or t.endswith(("会议上", "上的报告"))
@@ -194,7 +203,8 @@ def clean_text(source: str) -> CleanText:
             segs = _line_segments(stripped, base)
             # A paragraph split by a page break (marker kept or lost): the previous paragraph stops mid-sentence.
             joinable = (
-                (pending_break or (paragraphs and para_len[-1] >= _MIN_SPLIT_LEN))
+                (pending_break or (paragraphs and para_len[-1] >= _MIN_SPLIT_LEN)
+                 or (paragraphs and _split_delivery_line(paragraphs[-1], stripped)))
                 and paragraphs
                 and md == 0
                 and para_md[-1] == 0

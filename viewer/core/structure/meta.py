@@ -72,11 +72,7 @@ def extract_meta(paragraphs: list[Paragraph], front: FrontMatter) -> Meta:
         meta.title = re.sub(r"\s+", "", paragraphs[front.title_idx].text)
         meta.district = district_of(meta.title)
     if front.delivery_idx is not None:
-        line = paragraphs[front.delivery_idx].text
-        nxt = paragraphs[front.delivery_idx + 1].text if front.delivery_idx + 1 < len(paragraphs) else ""
-        # a delivery line broken over two lines: "——…人民代表大会" + "第一次会议上"
-        if not line.rstrip().endswith("上") and len(nxt) <= 20 and nxt.rstrip().endswith("上"):
-            line = line + nxt
+        line = paragraphs[front.delivery_idx].text  # a line broken in two was joined by the cleaner
         m = DELIVERY_RE.match(line)
         if m:
             y, mo, d = (int(g) for g in m.groups())
