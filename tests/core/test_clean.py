@@ -116,3 +116,8 @@ def test_delivery_line_broken_in_two_is_joined():
     lines = clean_text(src).text.split("\n")
     assert lines[1] == "——2022年1月9日在某区第十四届人民代表大会第一次会议上"
     assert lines[2].startswith("某区人民政府区长")
+
+
+def test_heading_at_page_end_is_not_joined_to_next_page():
+    src = "上一段写完了。\n三、2021年工作安排\n7\n今年是实施“十四五”规划的开局之年。"
+    assert clean_text(src).text == "上一段写完了。\n三、2021年工作安排\n今年是实施“十四五”规划的开局之年。"

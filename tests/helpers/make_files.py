@@ -2,7 +2,7 @@
 
 Conventions shared by all builders (so a whole sample report converts as-is):
 
-* the input is the report text (a ``str``) or its lines; blank lines are dropped, each other line is a paragraph;
+* the input is the report text (a ``str``) or its lines; blank lines are dropped, other lines are paragraphs;
 * a line starting with ``#``..``######`` + space is a heading of that level;
 * for :func:`make_docx`, consecutive lines starting with ``|`` form a table (``| a | b |`` = one row).
 
@@ -117,7 +117,7 @@ def make_zip_bomb_docx(path: str | Path, uncompressed_mb: int = 300) -> Path:
     """A .docx-shaped zip whose word/document.xml inflates to ``uncompressed_mb`` MB of zeros (streamed)."""
     path = Path(path)
     chunk = b"\0" * (1 << 20)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         with zf.open("word/document.xml", "w", force_zip64=True) as out:
             for _ in range(uncompressed_mb):
@@ -163,9 +163,8 @@ def make_pdf(
         raise RuntimeError("no CJK font installed (install fonts-noto-cjk)")
     path = Path(path)
     writer = QPdfWriter(str(path))
-    writer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    )
+    a4 = QPageSize(QPageSize.PageSizeId.A4)
+    writer.setPageLayout(QPageLayout(a4, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(path.stem)
     writer.setCreator("report-compare tests")
     dpi = writer.resolution()
@@ -243,7 +242,8 @@ def make_scanned_pdf(path: str | Path, text: str = "重庆市人民政府工作�
 _CHROME_TOP = """<div class="top-bar"><a href="/">重庆市渝北区人民政府</a> | <a href="/en">English</a> | 无障碍浏览</div>
 <nav class="main-nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
 <li><a href="/zwfw">政务服务</a></li><li><a href="/hdjl">互动交流</a></li><li><a href="/zjyb">走进渝北</a></li></ul></nav>
-<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/zfgzbg">政府工作报告</a></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a>
+ &gt; <a href="/zfgzbg">政府工作报告</a></div>
 <script>var _hmt = _hmt || []; (function(){ var hm = document.createElement("script");
 hm.src = "https://example.invalid/hm.js?abc"; document.title = "统计代码中的中文不应出现在正文里"; })();</script>
 <style>.content p { text-indent: 2em; } body { font-family: "微软雅黑"; }</style>

@@ -47,6 +47,7 @@ HEADING_START_RE = re.compile(
 # A paragraph at least this long that stops without end punctuation continues on the next line (lost page break);
 # shorter ones are headings, titles, signatures.
 _MIN_SPLIT_LEN = 40
+_HEADING_MAX = 48
 _TERMINAL = set("。！？!?；;：:…”’」』）)】")
 
 # --- character-level normalisation (1:1) ---------------------------------------------------------------------
@@ -128,10 +129,14 @@ def _classify(stripped: str) -> str:
 _DELIVERY_START_RE = re.compile(r"^——\s*\d{4}\s*年")
 
 
-def _split_delivery_line(prev_segs: list[tuple[str, int]], line: str) -> bool:
+def _split_delivery_line(prev: str, line: str) -> bool:
     """"——2022年1月9日在…人民代表大会" + "第一次会议上": a title-page line broken in two."""
-    prev = "".join(seg for seg, _ in prev_segs)
     return bool(_DELIVERY_START_RE.match(prev)) and not prev.endswith("上") and len(line) <= 20 and line.endswith("上")
+
+
+def _is_heading(text: str) -> bool:
+    """A standalone heading or title line: nothing is ever continued onto it."""
+    return len(text) <= _HEADING_MAX and (bool(HEADING_START_RE.match(text)) or text.endswith("工作报告"))
 
 
 def _ends_paragraph(text: str) -> bool:
@@ -176,6 +181,7 @@ def clean_text(source: str) -> CleanText:
     para_md: list[int] = []
     para_end_src: list[int] = []
     para_len: list[int] = []
+    para_text: list[str] = []   # each paragraph's text so far (abridged once long: head + tail)
     removed: list[tuple[int, int, str]] = []
     pending_break = False  # a page break / footer since the last content line
     pos = 0
@@ -202,14 +208,15 @@ def clean_text(source: str) -> CleanText:
                 stripped = stripped[m.end():]
             segs = _line_segments(stripped, base)
             # A paragraph split by a page break (marker kept or lost): the previous paragraph stops mid-sentence.
-            joinable = (
-                (pending_break or (paragraphs and para_len[-1] >= _MIN_SPLIT_LEN)
-                 or (paragraphs and _split_delivery_line(paragraphs[-1], stripped)))
-                and paragraphs
-                and md == 0
-                and para_md[-1] == 0
-                and not _ends_paragraph(paragraphs[-1][-1][0])
-                and not HEADING_START_RE.match(stripped)
+            prev_text = para_text[-1] if paragraphs else ""
+            joinable = bool(paragraphs) and md == 0 and para_md[-1] == 0 and (
+                _split_delivery_line(prev_text, stripped)
+                or (
+                    (pending_break or para_len[-1] >= _MIN_SPLIT_LEN)
+                    and not _ends_paragraph(prev_text)
+                    and not _is_heading(prev_text)
+                    and not HEADING_START_RE.match(stripped)
+                )
             )
             if joinable:
                 prev_last = paragraphs[-1][-1][0][-1]
@@ -218,11 +225,16 @@ def clean_text(source: str) -> CleanText:
                 paragraphs[-1].extend(segs)
                 para_end_src[-1] = base + len(stripped)
                 para_len[-1] += len(stripped)
+                if len(para_text[-1]) < _HEADING_MAX + 1:
+                    para_text[-1] = "".join(seg for seg, _ in paragraphs[-1])
+                else:  # only the head (heading test) and the tail (end punctuation) are ever looked at
+                    para_text[-1] = para_text[-1][: _HEADING_MAX + 1] + stripped[-8:]
             else:
                 paragraphs.append(segs)
                 para_md.append(md)
                 para_end_src.append(base + len(stripped))
                 para_len.append(len(stripped))
+                para_text.append("".join(seg for seg, _ in segs))
             pending_break = False
         pos = nl + 1
 

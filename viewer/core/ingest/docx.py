@@ -46,9 +46,9 @@ def _check_zip(fp: BinaryIO, path: str | Path) -> None:
         raise CorruptFile(path, f"not a real .docx: the zip holds {len(infos)} entries")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
+        limit = MAX_UNCOMPRESSED // 1_000_000
         raise CorruptFile(
-            path, f"the .docx would expand to {total / 1e6:.0f} MB (limit {MAX_UNCOMPRESSED // 1_000_000} MB); "
-            "possibly a zip bomb"
+            path, f"the .docx would expand to {total / 1e6:.0f} MB (limit {limit} MB); possibly a zip bomb"
         )
     for info in infos:
         if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(1, info.compress_size):
@@ -68,13 +68,14 @@ def _check_zip(fp: BinaryIO, path: str | Path) -> None:
 # ----------------------------------------------------------------------------------------- styles, numbering
 
 
-def _style_levels(document) -> tuple[dict[str, int], str | None]:
-    """Heading level (1..9, 0 = body) per paragraph style id, and the default paragraph style id."""
+def _style_info(document) -> tuple[dict[str, tuple[int, str | None, int]], str | None]:
+    """Per paragraph style id: (heading level 1..9 or 0, numId or None, ilvl), resolved through basedOn;
+    and the default paragraph style id."""
     try:
         styles_el = document.styles.element
     except Exception:  # noqa: BLE001 - a docx without styles.xml
         return {}, None
-    info: dict[str, tuple[str, str | None, int | None]] = {}
+    raw: dict[str, tuple[str, str | None, int | None, tuple[str, int] | None]] = {}
     default_id: str | None = None
     for st in styles_el.iterchildren(_W + "style"):
         if st.get(_W + "type") not in (None, "paragraph"):
@@ -83,32 +84,45 @@ def _style_levels(document) -> tuple[dict[str, int], str | None]:
         name_el = st.find(_W + "name")
         based = st.find(_W + "basedOn")
         outline = st.find(f"{_W}pPr/{_W}outlineLvl")
-        lvl = _int(outline.get(W_VAL)) if outline is not None else None
-        info[sid] = (name_el.get(W_VAL, "") if name_el is not None else "", based.get(W_VAL) if based is not None else None, lvl)
+        numpr = st.find(f"{_W}pPr/{_W}numPr")
+        raw[sid] = (
+            name_el.get(W_VAL, "") if name_el is not None else "",
+            based.get(W_VAL) if based is not None else None,
+            _int(outline.get(W_VAL)) if outline is not None else None,
+            _num_pr(numpr) if numpr is not None else None,
+        )
         if st.get(_W + "default") in ("1", "true"):
             default_id = sid
 
-    levels: dict[str, int] = {}
+    resolved: dict[str, tuple[int, str | None, int]] = {}
 
-    def level(sid: str, depth: int = 0) -> int:
-        if sid in levels:
-            return levels[sid]
-        if sid not in info or depth > 20:
-            return 0
-        name, based, outline = info[sid]
+    def resolve(sid: str, depth: int = 0) -> tuple[int, str | None, int]:
+        if sid in resolved:
+            return resolved[sid]
+        if sid not in raw or depth > 20:
+            return 0, None, 0
+        name, based, outline, numpr = raw[sid]
+        parent = resolve(based, depth + 1) if based else (0, None, 0)
         m = _HEADING_NAME.match(name.strip())
         if m:
-            result = int(m.group(1))
+            level = int(m.group(1))
         elif outline is not None:
-            result = outline + 1 if 0 <= outline < 9 else 0
+            level = outline + 1 if 0 <= outline < 9 else 0
         else:
-            result = level(based, depth + 1) if based else 0
-        levels[sid] = result
-        return result
+            level = parent[0]
+        num_id, ilvl = numpr if numpr is not None else (parent[1], parent[2])
+        resolved[sid] = (level, num_id, ilvl)
+        return resolved[sid]
 
-    for sid in info:
-        level(sid)
-    return levels, default_id
+    for sid in raw:
+        resolve(sid)
+    return resolved, default_id
+
+
+def _num_pr(numpr) -> tuple[str, int]:
+    nid, lvl = numpr.find(_W + "numId"), numpr.find(_W + "ilvl")
+    num_id = nid.get(W_VAL, "") if nid is not None else ""
+    return num_id, (_int(lvl.get(W_VAL), 0) if lvl is not None else 0) or 0
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
@@ -204,7 +218,8 @@ class _Numbering:
         out: dict[int, tuple[str, str, int]] = {}
         for lvl in parent.iterchildren(_W + "lvl"):
             ilvl = _int(lvl.get(_W + "ilvl"), 0) or 0
-            fmt_el, text_el, start_el = lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText"), lvl.find(_W + "start")
+            fmt_el, text_el = lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText")
+            start_el = lvl.find(_W + "start")
             out[ilvl] = (
                 fmt_el.get(W_VAL, "decimal") if fmt_el is not None else "decimal",
                 text_el.get(W_VAL, "") if text_el is not None else "",
@@ -280,35 +295,30 @@ def read_docx(fp: BinaryIO, path: str | Path) -> str:
         raise CorruptFile(path, f"damaged .docx (missing part {exc})") from None
     except ValueError as exc:
         if "content type" in str(exc):
-            raise UnsupportedFormat(path, "not a Word document (the archive holds another kind of file)") from None
+            reason = "not a Word document (the archive holds another kind of file)"
+            raise UnsupportedFormat(path, reason) from None
         raise CorruptFile(path, f"damaged .docx ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - lxml XMLSyntaxError, PackageNotFoundError, zlib errors ...
         raise CorruptFile(path, f"damaged .docx ({type(exc).__name__}: {exc})") from None
 
-    levels, default_style = _style_levels(document)
+    styles, default_style = _style_info(document)
     numbering = _Numbering(document)
     lines: list[str] = []
-    body = document.element.body
-    for p in _paragraphs(body):
+    for p in _paragraphs(document.element.body):
         ppr = p.find(_W + "pPr")
-        style_id = default_style
-        level = None
-        num_id, ilvl = None, 0
+        pstyle = ppr.find(_W + "pStyle") if ppr is not None else None
+        style_id = pstyle.get(W_VAL) if pstyle is not None else default_style
+        level, num_id, ilvl = styles.get(style_id or "", (0, None, 0))
         if ppr is not None:
-            pstyle = ppr.find(_W + "pStyle")
-            if pstyle is not None:
-                style_id = pstyle.get(W_VAL)
             outline = ppr.find(_W + "outlineLvl")
             if outline is not None:
                 value = _int(outline.get(W_VAL), 9)
                 level = value + 1 if value is not None and 0 <= value < 9 else 0
             numpr = ppr.find(_W + "numPr")
             if numpr is not None:
-                nid, lvl = numpr.find(_W + "numId"), numpr.find(_W + "ilvl")
-                num_id = nid.get(W_VAL) if nid is not None else None
-                ilvl = (_int(lvl.get(W_VAL), 0) if lvl is not None else 0) or 0
-        if level is None:
-            level = levels.get(style_id or "", 0)
+                pid, pilvl = _num_pr(numpr)
+                num_id = pid or num_id
+                ilvl = pilvl if numpr.find(_W + "ilvl") is not None else ilvl
         parts: list[str] = []
         _paragraph_text(p, parts)
         text = "".join(parts)

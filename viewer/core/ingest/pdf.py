@@ -1,16 +1,24 @@
 """Extract reading-order text from a PDF with pdfminer.six, rejoining lines broken by the page width.
 
-Lines inside a text box are joined into one paragraph (no space between Chinese characters; one space when
-both sides are Latin letters/digits) unless the next line is indented (a first-line indent), the previous
-line ends clearly short of the right margin, the next line starts with a heading marker (一、 （一） 1. ——),
-or the font size changes. A paragraph that runs over a page break is joined too when the page's last line
-reaches the right margin and the next page's first line is not indented. Page furniture (page numbers,
-running headers/footers) is kept, each on its own line, after the paragraph it interrupted; a later cleaning
-stage removes it.
+pdfminer's text boxes do not follow paragraphs, so paragraphs are rebuilt from the lines (in pdfminer's
+reading order) and the page geometry. A line continues the paragraph above (joined without a space between
+Chinese characters, with one space when both sides are Latin letters/digits) unless:
 
-PDF text extraction artefacts are repaired: Kangxi / CJK radical code points that fonts share with ideographs
-(⼈ → 人, ⺠ → 民), the two-em dash ⸺ (→ ——), unmapped glyphs ``(cid:N)`` (→ U+FFFD) and the spaces that
-justified lines put between Chinese characters.
+* it is not the next line down (a larger gap, e.g. a blank line, or a jump to another column),
+* it is indented from the left margin (first-line indent, a centred title),
+* the line above stopped although this line's first unbreakable piece would have fitted (paragraph end;
+  this also works for ragged-right text),
+* its font size differs (a heading), or
+* it starts with a heading marker (一、 （一） 1. ——) in a document that does not use first-line indents.
+
+At a page break the same rules join a paragraph that runs on (the page's last line reaches the right margin,
+the next page's first line is not indented). Page furniture (page numbers, repeated running headers/footers
+at the page edges) is emitted on its own lines after the paragraph it interrupted; a later cleaning stage
+removes it.
+
+Extraction artefacts are repaired: Kangxi / CJK-radical code points that fonts share with ideographs
+(⼈ → 人, ⺠ → 民), the two-em dash ⸺ (→ ——), unmapped glyphs ``(cid:N)`` (→ U+FFFD), the spaces pdfminer
+infers between the characters of justified lines, and text drawn outside the page.
 """
 from __future__ import annotations
 
@@ -66,11 +74,50 @@ _CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-
 _SPACES = re.compile(r"\s+")
 
 
-def _line_text(line) -> str:
-    """A pdfminer text line as text. pdfminer infers a space (``LTAnno``) wherever glyphs stand apart; in
-    justified Chinese text that is between every character, so inferred spaces next to a Chinese character
-    are dropped. Spaces that are real glyphs in the PDF are kept (runs become one space)."""
-    from pdfminer.layout import LTAnno
+_OPENING = frozenset("“‘（(《〈【〔「『[{")
+_CLOSING = frozenset("，。、；：！？）)》〉】〕」』”’…·%,.;:!?")
+_QUOTES = frozenset("“”‘’")
+
+
+def _lead_width(chars: list) -> float:
+    """Width of the first unbreakable piece of a line: had it fitted at the end of the line above, that
+    line would not have wrapped. A piece is opening marks + one Chinese character (or one run of ASCII,
+    or a dash run) + closing marks, glued to the next piece by quotation marks (no break around “ ”)."""
+    n = len(chars)
+    i = 0
+    while i < n:
+        while i < n and chars[i].get_text() in _OPENING:
+            i += 1
+        if i < n:
+            first = chars[i].get_text()
+            if first.isascii():
+                while i < n and chars[i].get_text().isascii() and not chars[i].get_text().isspace():
+                    i += 1
+            elif first == "—":
+                while i < n and chars[i].get_text() == "—":
+                    i += 1
+            else:
+                i += 1
+        while i < n and chars[i].get_text() in _CLOSING:
+            i += 1
+        if i < n and (chars[i].get_text() in _QUOTES or chars[i - 1].get_text() in _QUOTES):
+            continue
+        break
+    return chars[max(i, 1) - 1].x1 - chars[0].x0 if chars else 0.0
+
+
+_INFERRED = "\x00"  # an inferred space between non-Chinese characters, decided per document
+
+
+def _line_text(line) -> tuple[str, float, int]:
+    """A pdfminer text line as raw text, the width of its first unbreakable piece, and its count of real
+    space glyphs.
+
+    pdfminer infers a space (``LTAnno``) wherever glyphs stand apart. In justified Chinese text that is
+    between every character, so an inferred space next to a Chinese character is dropped; between other
+    characters it is kept as ``_INFERRED``, resolved by :func:`_finish_text` once the whole document is read.
+    """
+    from pdfminer.layout import LTAnno, LTChar
 
     items = list(line)
     parts: list[str] = []
@@ -82,12 +129,20 @@ def _line_text(line) -> str:
             before, after = parts[-1][-1:], items[k + 1].get_text()[:1]
             if _CJK.match(before) or _CJK.match(after):
                 continue
+            text = _INFERRED
         parts.append(text)
-    text = "".join(parts)
+    chars = [c for c in items if isinstance(c, LTChar)]
+    real_spaces = sum(1 for c in chars if c.get_text().isspace())
+    return "".join(parts), _lead_width([c for c in chars if not c.get_text().isspace()]), real_spaces
+
+
+def _finish_text(raw: str, real_spaces_in_document: bool) -> str:
+    """Final text of a line: inferred spaces kept only if the PDF draws no space glyphs at all (then gaps
+    are the only word separators; otherwise they are justification stretch), repairs applied."""
+    text = raw.replace(_INFERRED, "" if real_spaces_in_document else " ")
     if "(cid:" in text:
         text = _CID.sub("\ufffd", text)
-    text = text.translate(_REPAIR)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text.translate(_REPAIR)).strip()
 
 
 # ----------------------------------------------------------------------------------------- layout model
@@ -117,6 +172,7 @@ class _Line:
     x1: float
     y0: float
     y1: float
+    lead: float = 0.0  # width of the first unbreakable piece
     furniture: bool = False
 
     @property
@@ -131,6 +187,7 @@ class _Page:
     left: float = 0.0  # text block margins
     right: float = 0.0
     pitch: float = 0.0  # usual distance from one line to the next
+    indents: bool = True  # the document marks paragraphs with a first-line indent
 
     def body(self) -> list[_Line]:
         return [ln for ln in self.lines if not ln.furniture]
@@ -143,8 +200,11 @@ def _extract(fp: BinaryIO, path: str | Path) -> list[_Page]:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
-    params = LAParams(line_margin=0.5, char_margin=2.0, word_margin=0.1, boxes_flow=0.5, detect_vertical=False)
+    params = LAParams(
+        line_margin=0.5, char_margin=2.0, word_margin=0.1, boxes_flow=0.5, detect_vertical=False
+    )
     pages: list[_Page] = []
+    real_spaces = 0
     try:
         for layout in extract_pages(fp, laparams=params):
             page = _Page(height=max(layout.height, 1.0))
@@ -156,14 +216,17 @@ def _extract(fp: BinaryIO, path: str | Path) -> list[_Page]:
                     if not isinstance(item, LTTextLineHorizontal):
                         continue
                     # text drawn outside the page (clipped overflow, hidden marks) is not shown: skip it
-                    if not (y_lo <= (item.y0 + item.y1) / 2 <= y_hi and x_lo <= (item.x0 + item.x1) / 2 <= x_hi):
+                    cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+                    if not (x_lo <= cx <= x_hi and y_lo <= cy <= y_hi):
                         continue
-                    text = _line_text(item)
-                    if text:
-                        page.lines.append(_Line(text, item.x0, item.x1, item.y0, item.y1))
+                    raw, lead, spaces = _line_text(item)
+                    if raw.strip(" \t\n" + _INFERRED):
+                        page.lines.append(_Line(raw, item.x0, item.x1, item.y0, item.y1, lead))
+                        real_spaces += spaces
             pages.append(page)
     except PDFPasswordIncorrect:
-        raise CorruptFile(path, "PDF is encrypted and needs a password; remove the password and save it again") from None
+        reason = "PDF is encrypted and needs a password; remove the password and save it again"
+        raise CorruptFile(path, reason) from None
     except PDFEncryptionError as exc:
         raise CorruptFile(path, f"PDF is encrypted in a way that cannot be opened ({exc})") from None
     except (PDFSyntaxError, PSException) as exc:
@@ -174,6 +237,10 @@ def _extract(fp: BinaryIO, path: str | Path) -> list[_Page]:
         raise CorruptFile(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
     if not pages:
         raise CorruptFile(path, "damaged PDF (no pages found)")
+    for page in pages:
+        for ln in page.lines:
+            ln.text = _finish_text(ln.text, real_spaces > 0)
+        page.lines = [ln for ln in page.lines if ln.text]
     return pages
 
 
@@ -201,7 +268,7 @@ def _measure(pages: list[_Page]) -> None:
     has too little text to tell)."""
     lefts: list[float] = []
     rights: list[float] = []
-    pitches: list[float] = []
+    steps: list[float] = []
     for page in pages:
         body = page.body()
         long_lines = [ln for ln in body if len(ln.text) >= 2]
@@ -210,24 +277,30 @@ def _measure(pages: list[_Page]) -> None:
             page.right = max(ln.x1 for ln in body)
             lefts.append(page.left)
             rights.append(page.right)
-        steps = [a.y0 - b.y0 for a, b in zip(body, body[1:]) if 0.5 * b.em < a.y0 - b.y0 < 3 * b.em]
-        if steps:
-            page.pitch = statistics.median(steps)
-            pitches.append(page.pitch)
+        steps.extend(a.y0 - b.y0 for a, b in zip(body, body[1:]) if 0.5 * b.em < a.y0 - b.y0 < 3 * b.em)
+    # the line pitch inside paragraphs: the low end of all steps (blank lines between paragraphs make
+    # larger steps, which may be the majority on a page of short paragraphs)
     ems = [ln.em for page in pages for ln in page.body()]
-    doc_pitch = statistics.median(pitches) if pitches else 1.5 * (statistics.median(ems) if ems else 12.0)
+    steps.sort()
+    doc_pitch = steps[len(steps) // 5] if steps else 1.5 * (statistics.median(ems) if ems else 12.0)
+    body_lines = [(page, ln) for page in pages for ln in page.body()]
+    indented = sum(
+        1 for page, ln in body_lines if page.left and 1.5 * ln.em <= ln.x0 - page.left <= 2.6 * ln.em
+    )
+    indents = indented >= max(3, len(body_lines) // 40)
     for page in pages:
+        page.indents = indents
         body = page.body()
         if not page.right and body:
-            page.left = min([statistics.median(lefts)] if lefts else [] + [ln.x0 for ln in body])
-            page.right = max([statistics.median(rights)] if rights else [] + [ln.x1 for ln in body])
-        if not page.pitch:
-            page.pitch = doc_pitch
+            page.left = min(([statistics.median(lefts)] if lefts else []) + [ln.x0 for ln in body])
+            page.right = max(([statistics.median(rights)] if rights else []) + [ln.x1 for ln in body])
+        page.pitch = doc_pitch
 
 
 def _continues(prev: _Line, prev_page: _Page, line: _Line, page: _Page) -> bool:
     """Whether ``line`` continues the paragraph whose last line so far is ``prev``."""
-    if _HEADING_MARK.match(line.text):
+    # without first-line indents, a heading marker is the only sign that a new paragraph starts
+    if not page.indents and _HEADING_MARK.match(line.text):
         return False
     em = max(prev.em, line.em)
     if abs(prev.em - line.em) > 0.15 * em:  # font size change: a heading or a note
@@ -236,11 +309,10 @@ def _continues(prev: _Line, prev_page: _Page, line: _Line, page: _Page) -> bool:
         step = prev.y0 - line.y0
         if not 0.5 * em < step <= 1.3 * page.pitch + 0.1 * em:  # not the next line down (gap, column)
             return False
-        if line.x0 >= prev.x1 or prev.x0 >= line.x1:
-            return False
     if line.x0 > page.left + 0.8 * line.em:  # first-line indent (or a centred line)
         return False
-    if prev.x1 < prev_page.right - 1.5 * prev.em:  # the previous line stopped short: its paragraph ended
+    # the previous line stopped although the next line's first piece would have fitted: its paragraph ended
+    if prev.x1 + line.lead < prev_page.right - 0.25 * prev.em:
         return False
     return True
 

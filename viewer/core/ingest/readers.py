@@ -56,7 +56,7 @@ _UNSUPPORTED: dict[str, str] = {
     ".7z": "archives are not supported; unpack the report first",
 }
 for _ext in (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"):
-    _UNSUPPORTED[_ext] = "image files are not supported (they would need OCR); use a text, .docx or PDF version"
+    _UNSUPPORTED[_ext] = "image files are not supported (they would need OCR); use a text, .docx or PDF copy"
 
 _SNIFF = 8192
 
@@ -68,8 +68,9 @@ class RawText:
     encoding: str | None  # "utf-8", "utf-8-sig", "utf-16", "gb18030" ...; None for docx/pdf
 
 
-def _mb(size: int) -> str:
-    return f"{size / MB:.1f} MB"
+def _too_large(path: Path, size: int, kind: str) -> FileTooLarge:
+    reason = f"file is {size / MB:.1f} MB; the limit for {_KIND_NAMES[kind]} files is {LIMITS[kind] // MB} MB"
+    return FileTooLarge(path, reason)
 
 
 def sniff(head: bytes) -> str | None:
@@ -82,7 +83,8 @@ def sniff(head: bytes) -> str | None:
         return "ole"
     lowered = head[:4096].lower()
     stripped = lowered.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith((b"<!doctype html", b"<html", b"<?xml")) and (b"<html" in lowered or b"<body" in lowered):
+    html_start = stripped.startswith((b"<!doctype html", b"<html", b"<?xml"))
+    if html_start and (b"<html" in lowered or b"<body" in lowered):
         return "html"
     if b"<html" in lowered and (b"<body" in lowered or b"<head" in lowered):
         return "html"
@@ -147,7 +149,7 @@ def _choose_kind(path: Path, ext: str, head: bytes) -> str:
     if sniffed in ("pdf", "docx", "html"):
         return sniffed
     if sniffed == "ole":
-        raise UnsupportedFormat(path, f"unknown file type; looks like an old Office document; {_SAVE_AS_DOCX}")
+        raise UnsupportedFormat(path, f"unknown file type, looks like an old Office file; {_SAVE_AS_DOCX}")
     if sniffed == "zip":
         raise UnsupportedFormat(path, "unknown file type; looks like a zip archive, not a report")
     what = binary_kind(head)
@@ -156,8 +158,9 @@ def _choose_kind(path: Path, ext: str, head: bytes) -> str:
     return "txt"
 
 
-def _read_bounded(fp: BinaryIO, head: bytes, limit: int, path: Path, kind: str) -> bytes:
-    data = head + fp.read(limit + 1 - len(head))
+def _read_bounded(fp: BinaryIO, limit: int, path: Path, kind: str) -> bytes:
+    fp.seek(0)
+    data = fp.read(limit + 1)
     if len(data) > limit:  # the file grew after stat
         raise FileTooLarge(path, f"file is over {limit // MB} MB, the limit for {_KIND_NAMES[kind]} files")
     return data
@@ -174,30 +177,24 @@ def read_raw(path: str | Path) -> RawText:
     if st.st_size == 0:
         raise EmptyDocument(path, "file is empty")
     known = EXTENSIONS.get(ext)
-    if known is not None and st.st_size > LIMITS[known] and known in ("txt", "md", "html"):
-        # text-like files over their limit are refused without reading (a renamed PDF/.docx above 20 MB
-        # would be refused too; that is fine: a report is far smaller)
-        raise FileTooLarge(
-            path, f"file is {_mb(st.st_size)}; the limit for {_KIND_NAMES[known]} files is {LIMITS[known] // MB} MB"
-        )
+    if known is not None and st.st_size > LIMITS[known]:
+        raise _too_large(path, st.st_size, known)  # refused before anything is read
     with _open(path) as fp:
         try:
             head = fp.read(_SNIFF)
             kind = _choose_kind(path, ext, head)
             limit = LIMITS[kind]
             if st.st_size > limit:
-                raise FileTooLarge(
-                    path, f"file is {_mb(st.st_size)}; the limit for {_KIND_NAMES[kind]} files is {limit // MB} MB"
-                )
+                raise _too_large(path, st.st_size, kind)
             if kind in ("txt", "md"):
-                data = _read_bounded(fp, head, limit, path, kind)
+                data = _read_bounded(fp, limit, path, kind)
                 text, encoding = decode_bytes(data, path)
                 del data
                 result = RawText(text, kind, encoding)
             elif kind == "html":
                 from viewer.core.ingest.html import read_html
 
-                data = _read_bounded(fp, head, limit, path, kind)
+                data = _read_bounded(fp, limit, path, kind)
                 text, encoding = read_html(data, path)
                 result = RawText(text, "html", encoding)
             elif kind == "docx":

@@ -115,7 +115,7 @@ def plausibility(text: str) -> float:
     return len(_GOOD.findall(sample)) / len(sample)
 
 
-def _plausible(text: str) -> bool:
+def is_plausible(text: str) -> bool:
     sample = _sample_text(text)
     if not sample or _too_many_controls(sample):
         return False
@@ -154,34 +154,53 @@ def _try(data: bytes, codec: str) -> str | None:
         return None
 
 
+def _head_decode(data: bytes, codec: str) -> str | None:
+    """Strictly decode the first ``4 * _SAMPLE`` bytes (a multibyte sequence cut at the end is not an error)."""
+    head = data[: 4 * _SAMPLE]
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(head, final=len(head) == len(data))
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a handful of broken bytes (a damaged download): decode, with U+FFFD for the bad bytes.
 
     Text in another encoding read as UTF-8 breaks at nearly every non-ASCII character; accept only when
     there is enough text to judge and at most 1 in 1000 non-ASCII characters is broken.
     """
-    non_ascii_chars = len(data.translate(None, bytes(range(128)))) / 3
-    if non_ascii_chars < 200:
+
+    def acceptable(chunk: bytes, text: str) -> bool:
+        non_ascii_chars = len(chunk.translate(None, bytes(range(128)))) / 3
+        bad = text.count("\ufffd") - chunk.count(b"\xef\xbf\xbd")
+        return non_ascii_chars >= 200 and bad <= max(1.0, non_ascii_chars / 1000)
+
+    head = data[: 4 * _SAMPLE]
+    if not acceptable(head, head.decode("utf-8", errors="replace")):
         return None
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    return text if bad <= max(1.0, non_ascii_chars / 1000) else None
+    return text if acceptable(data, text) else None
 
 
 def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
-    """GB18030 (superset of GBK/GB2312) or Big5, whichever decodes and reads as real text."""
+    """GB18030 (superset of GBK/GB2312) or Big5, whichever decodes and reads as real text.
+
+    The candidates are judged on the first 256 KB; only the winner decodes the whole file.
+    """
     candidates: list[tuple[float, str, str]] = []
-    for codec in ("gb18030", "big5hkscs"):
-        text = _try(data, codec)
-        if text is not None and _plausible(text):
-            name = "gb18030" if codec == "gb18030" else "big5"
-            candidates.append((_common_share(text, name), name, text))
-    if not candidates:
-        return None
+    for codec, name in (("gb18030", "gb18030"), ("big5hkscs", "big5")):
+        head = _head_decode(data, codec)
+        if head is not None and is_plausible(head):
+            candidates.append((_common_share(head, name), name, codec))
     # a tie (short texts) goes to GB18030: these are mainland reports
     candidates.sort(key=lambda c: (c[0] + (0.05 if c[1] == "gb18030" else 0.0)), reverse=True)
-    score, name, text = candidates[0]
-    return (text, name) if score >= 0.5 else None
+    for score, name, codec in candidates:
+        if score < 0.5:
+            break
+        text = _try(data, codec)
+        if text is not None and is_plausible(text):
+            return text, name
+    return None
 
 
 def _charset_normalizer(data: bytes, isolation: list[str] | None) -> str | None:
@@ -221,13 +240,14 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]
             if text is None and codec == "utf-16" and len(data) % 2:
                 text = _try(data[:-1], codec)  # a truncated last byte
             if text is None:
-                raise DecodeError(path, f"starts with a {name.upper()} byte-order mark but is not valid {name.upper()}")
+                label = name.upper()
+                raise DecodeError(path, f"starts with a {label} byte-order mark but is not valid {label}")
             encoding = name
             break
     if text is None and b"\0" in data:
         for codec in _wide_candidates(data):
             wide = _try(data[: len(data) - len(data) % 2], codec)  # tolerate a truncated last byte
-            if wide is not None and _plausible(wide):
+            if wide is not None and is_plausible(wide):
                 text, encoding = wide, codec
                 break
         else:
@@ -244,13 +264,14 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]
             if found is None:
                 enc = _charset_normalizer(data, None)
                 other = _try(data, enc) if enc else None
-                if other is not None and _plausible(other):
+                if other is not None and is_plausible(other):
                     found = (other, enc or "")
             if found is None:
                 if binary_kind(data):
                     raise _binary_error(data, path)
                 raise DecodeError(
-                    path, "cannot tell the text encoding (tried UTF-8, UTF-16, GB18030 and Big5); save it as UTF-8"
+                    path,
+                    "cannot tell the text encoding (tried UTF-8, UTF-16, GB18030 and Big5); save it as UTF-8",
                 )
             text, encoding = found
     if _too_many_controls(text):
