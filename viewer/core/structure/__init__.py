@@ -22,8 +22,9 @@ def _plain_section(paras: list[Paragraph], role: str, title: str, title_para: Pa
     """An unnumbered top section; ``title_para`` is the paragraph that names it, if the text has one."""
     first, last = paras[0], paras[-1]
     ts, te = (title_para.start, title_para.end) if title_para is not None else (first.start, first.start)
+    body = [p for p in paras if p is not title_para]  # a standalone heading is not a body paragraph
     return Section(level=1, number="", title=title, role=role, start=first.start, end=last.end,
-                   title_start=ts, title_end=te, body_start=first.start, paragraphs=list(paras))
+                   title_start=ts, title_end=te, body_start=body[0].start if body else last.end, paragraphs=body)
 
 
 def _body_start(paras: list[Paragraph], after: int, md_depth: dict[int, int]) -> int:
@@ -88,10 +89,7 @@ def build_report(clean: CleanText, *, path: str = "", fmt: str = "txt", encoding
         tail = paras[close_from:gloss_from]
         sections.append(_plain_section(tail, "closing", ""))
     if gloss_from < len(paras):
-        g = _plain_section(paras[gloss_from:], "glossary", paras[gloss_from].text, paras[gloss_from])
-        g.paragraphs = g.paragraphs[1:]
-        g.body_start = paras[gloss_from + 1].start if gloss_from + 1 < len(paras) else g.end
-        sections.append(g)
+        sections.append(_plain_section(paras[gloss_from:], "glossary", paras[gloss_from].text, paras[gloss_from]))
 
     body_paras = [p for s in sections for p in _walk_paragraphs(s)]
     body_paras.sort(key=lambda p: p.start)
