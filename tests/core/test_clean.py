@@ -23,7 +23,7 @@ def _check_offsets(src: str, clean) -> None:
             continue
         s = src[j]
         assert s == ch or NORMALISED.get(ch) == s or s.translate({0xFF05: "%"}) == ch or (
-            ord(s) - 0xFEE0 == ord(ch)) or ch in ":." or (s in "\u3000\u00a0\u2002\u2003" and ch == " "), (i, ch, s)
+            ord(s) - 0xFEE0 == ord(ch)) or ch in ":." or (s in "\u3000\u00a0\u2002\u2003\n" and ch == " "), (i, ch, s)
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)

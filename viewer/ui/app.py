@@ -16,6 +16,14 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Report Compare")
     app.setOrganizationName("ReportCompare")
+    from viewer.ui.i18n import install_translator
+
+    install_translator(app)
+    from viewer.core.paths import resources_dir
+
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
     files = [Path(a) for a in argv] or sample_files()
     window = MainWindow()
     window.resize(1600, 1000)
@@ -26,7 +34,7 @@ def run_app(argv: list[str]) -> int:
         out = Path.cwd() / "report-compare-window.png"
 
         def grab_when_loaded() -> None:
-            if window.is_loading():
+            if window.is_busy():
                 QTimer.singleShot(100, grab_when_loaded)
                 return
             window.grab().save(str(out))

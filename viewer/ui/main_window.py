@@ -7,23 +7,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow, QPlainTextEdit, QProgressBar,
-    QPushButton, QSplitter, QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTableView, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from viewer.core.model import Report, Section
+from viewer.ui.compare_view import CompareView
+from viewer.ui.labels import role_label, section_label
 from viewer.ui.library import LibraryModel
 from viewer.ui.workers import LoadJob
 
-ROLE_LABELS = {
-    "notice": "印发通知", "preamble": "开头", "review": "工作回顾", "plan_multi_year": "五年目标",
-    "plan_year": "年度工作", "targets": "预期目标", "problems": "困难问题", "self_building": "自身建设",
-    "closing": "结束语", "glossary": "名词解释", "other": "",
-}
-FILE_FILTER = "报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)")
 MAX_RECENT = 10
 
 
@@ -49,6 +46,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("library")
         dock.setWidget(self.library)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.resizeDocks([dock], [360], Qt.Orientation.Horizontal)
 
         self.outline = QTreeWidget()
         self.outline.setHeaderLabels([self.tr("章节"), self.tr("类型")])
@@ -66,7 +64,16 @@ class MainWindow(QMainWindow):
         split.addWidget(self.outline)
         split.addWidget(right)
         split.setSizes([380, 800])
-        self.setCentralWidget(split)
+
+        self.compare = CompareView()
+        self.compare.busy_changed.connect(self._on_compare_busy)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.compare, self.tr("对照"))
+        self.tabs.addTab(split, self.tr("单篇阅读"))
+        self.setCentralWidget(self.tabs)
+        self._compare_timer = QTimer(self, singleShot=True, interval=150)
+        self._compare_timer.timeout.connect(self._update_comparison)
+        self.library_model.checked_changed.connect(self._compare_timer.start)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
@@ -96,6 +103,20 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        view_menu.addAction(self.findChild(QDockWidget, "library").toggleViewAction())
+        lang_menu = view_menu.addMenu(self.tr("语言"))
+        current = self.settings.value("ui/language", "zh")
+        for code, name in (("zh", self.tr("中文")), ("en", self.tr("English"))):
+            act = lang_menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.triggered.connect(lambda _=False, c=code: self._set_language(c))
+
+    def _set_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        self.statusBar().showMessage(self.tr("语言将在重新启动后生效"))
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent/files", [])
@@ -164,6 +185,27 @@ class MainWindow(QMainWindow):
         self._queue.clear()
         if self._job is not None:
             self._job.cancel()
+        if self.compare.is_busy():
+            self.compare.cancel()
+
+    def is_busy(self) -> bool:
+        """Loading files or aligning them."""
+        return self.is_loading() or self.compare.is_busy() or self._compare_timer.isActive()
+
+    def _update_comparison(self) -> None:
+        if self.is_loading():
+            self._compare_timer.start()  # compare once the batch is in
+            return
+        self.compare.set_reports(self.library_model.checked_reports())
+
+    def _on_compare_busy(self, busy: bool) -> None:
+        if busy:
+            self.progress.setRange(0, 0)  # indeterminate
+            self.progress.show()
+            self.cancel_button.show()
+        elif not self.is_loading():
+            self.progress.hide()
+            self.cancel_button.hide()
 
     def _on_load_started(self, total: int) -> None:
         self.progress.setRange(0, total)
@@ -214,8 +256,7 @@ class MainWindow(QMainWindow):
         self.outline.resizeColumnToContents(0)
 
     def _section_item(self, s: Section) -> QTreeWidgetItem:
-        label = f"{s.number}{'、' if s.level == 1 and s.number else ' '}{s.title}".strip()
-        item = QTreeWidgetItem([label or ROLE_LABELS.get(s.role, s.role), ROLE_LABELS.get(s.role, "")])
+        item = QTreeWidgetItem([section_label(s), role_label(s.role)])
         item.setData(0, Qt.ItemDataRole.UserRole, s.start)
         for c in s.children:
             item.addChild(self._section_item(c))

@@ -221,7 +221,7 @@ def clean_text(source: str) -> CleanText:
             if joinable:
                 prev_last = paragraphs[-1][-1][0][-1]
                 if prev_last.isascii() and prev_last.isalnum() and stripped[0].isascii() and stripped[0].isalnum():
-                    paragraphs[-1].append((" ", pos))
+                    paragraphs[-1].append((" ", pos - 1))  # the space stands for the line break
                 paragraphs[-1].extend(segs)
                 para_end_src[-1] = base + len(stripped)
                 para_len[-1] += len(stripped)

@@ -1,0 +1,136 @@
+"""App benchmarks (offscreen):
+
+1. cold start: from process start to the window shown with the five samples loaded and fully aligned
+   (baseline in the same run: a process that only starts Python, imports PySide6 and shows an empty window);
+2. UI-thread stalls while loading 20 reports (the samples under generated districts/years) and aligning the
+   two most recent: the longest gap between 5 ms timer ticks on the UI thread.
+
+    .venv/bin/python bench/bench_app.py
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CHILD_APP = r"""
+import sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, QTimer
+app = QApplication([])
+from viewer.ui.main_window import MainWindow
+from viewer.core.paths import sample_files
+w = MainWindow(QSettings({ini!r}, QSettings.Format.IniFormat)); w.resize(1600, 1000); w.show()
+w.load_files(sample_files())
+def check():
+    if w.is_busy():
+        QTimer.singleShot(5, check); return
+    print("READY", w.compare.model.columnCount(), w.compare.model.rowCount(), flush=True); app.quit()
+QTimer.singleShot(0, check)
+app.exec()
+"""
+CHILD_BASE = r"""
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([]); w = QMainWindow(); w.resize(1600, 1000); w.show(); app.processEvents()
+print("READY", flush=True)
+"""
+
+
+def time_child(code: str) -> tuple[float, str]:
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    elapsed = time.perf_counter() - t
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("READY")), "") or out.stderr[-300:]
+    return elapsed, line
+
+
+def variants(n: int, folder: Path) -> list[Path]:
+    """n distinct reports: the samples with the district renamed and the years shifted."""
+    from viewer.core.paths import sample_files
+
+    samples = [p.read_text(encoding="utf-8") for p in sample_files()]
+    out = []
+    for i in range(n):
+        text = samples[i % len(samples)]
+        shift = i // len(samples) + 1
+        for y in range(2026, 2014, -1):
+            text = text.replace(f"{y}年", f"{y + shift}年")
+        for d in ("渝北", "大渡口", "九龙坡"):
+            text = text.replace(d, f"{d}{chr(0x4e00 + i)}")
+        p = folder / f"r{i:02d}.txt"
+        p.write_text(text, encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def ui_stalls(paths: list[Path]) -> tuple[float, float, int]:
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        w = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        w.resize(1600, 1000)
+        w.show()
+        w.compare.tokenizer().tokenize("预热分词器")  # jieba's one-off init is not a UI stall
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.elapsed()]
+
+        def tick() -> None:
+            now = clock.elapsed()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        timer.start()
+        t = time.perf_counter()
+        w.load_files(paths)
+        # compare the last two only: a 20-column table is not what a reader does
+        def choose() -> None:
+            if w.is_loading():
+                QTimer.singleShot(20, choose)
+                return
+            m = w.library_model
+            for row in range(m.rowCount() - 2):
+                m._checked[row] = False
+            m.checked_changed.emit()
+        QTimer.singleShot(20, choose)
+        while True:
+            app.processEvents()
+            if not w.is_busy() and w.compare.model.columnCount() == 2:
+                break
+            time.sleep(0.001)
+        total = time.perf_counter() - t
+        timer.stop()
+        return max(gaps), total, w.library_model.rowCount()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ini = str(Path(tmp) / "s.ini")
+        base = min(time_child(CHILD_BASE)[0] for _ in range(2))
+        runs = [time_child(CHILD_APP.format(root=str(ROOT), ini=ini)) for _ in range(2)]
+        best = min(r[0] for r in runs)
+        print(f"baseline: python + PySide6 + empty window   {base:6.2f} s")
+        print(f"cold start to 5 samples aligned           {best:6.2f} s  ({best / base:.1f}x baseline)  [{runs[0][1]}]")
+        paths = variants(20, Path(tmp))
+        stall, total, n = ui_stalls(paths)
+        print(f"load {n} reports + align 2: {total:.2f} s; longest UI-thread stall {stall:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

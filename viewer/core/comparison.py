@@ -1,0 +1,68 @@
+"""Align N reports and diff every aligned row: the one call the CLI, the benchmark and the UI make.
+
+For each pair of neighbouring reports (1-2, 2-3, ...) every row with a cell on either side gets a token diff of
+the two cells' own text (a section's heading when its parts have rows of their own, else the whole piece). A cell
+facing a gap is diffed against an empty span placed after the previous piece of the other report, so deleted and
+inserted pieces take part in move detection like any other change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from viewer.core.align import AlignConfig, Alignment, Override, align_reports
+from viewer.core.diff import Engine, TokenCodec, TokenDiff, diff_spans, find_moves
+from viewer.core.model import Report
+from viewer.core.tokenize import Tokenizer
+
+
+@dataclass(frozen=True, slots=True)
+class PairDiff:
+    row_id: str
+    a: int              # report indices (b == a + 1)
+    b: int
+    diff: TokenDiff
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    alignment: Alignment
+    diffs: tuple[PairDiff, ...]     # in row order, then report pair
+
+    def row_diffs(self, row_id: str) -> list[PairDiff]:
+        return [d for d in self.diffs if d.row_id == row_id]
+
+    def pair_diffs(self, a: int) -> list[PairDiff]:
+        """All diffs between report ``a`` and report ``a + 1``."""
+        return [d for d in self.diffs if d.a == a]
+
+
+def compare_reports(
+    reports: Sequence[Report],
+    tokenizer: Tokenizer,
+    overrides: Sequence[Override] = (),
+    config: AlignConfig | None = None,
+    engine: Engine = "fast",
+) -> Comparison:
+    alignment = align_reports(reports, tokenizer, overrides, config)
+    tokens = [tokenizer.tokenize(r.text) for r in reports]
+    rows = list(alignment.walk())
+    codec = TokenCodec()
+    out: list[PairDiff] = []
+    for a in range(len(reports) - 1):
+        b = a + 1
+        pos = [0, 0]  # where an absent piece would stand: after the previous piece of that report
+        pair: list[PairDiff] = []
+        for row_id, row in rows:
+            ca, cb = row.cells[a], row.cells[b]
+            if ca is None and cb is None:
+                continue
+            a_span = (ca.own_start, ca.own_end) if ca is not None else (pos[0], pos[0])
+            b_span = (cb.own_start, cb.own_end) if cb is not None else (pos[1], pos[1])
+            pos = [max(pos[0], a_span[1]), max(pos[1], b_span[1])]
+            pair.append(PairDiff(row_id, a, b, diff_spans(tokens[a], a_span, tokens[b], b_span, engine, codec)))
+        moved = find_moves([p.diff for p in pair], reports[a].text, reports[b].text)
+        out += [PairDiff(p.row_id, p.a, p.b, d) for p, d in zip(pair, moved)]
+    order = {row_id: i for i, (row_id, _) in enumerate(rows)}
+    out.sort(key=lambda d: (order[d.row_id], d.a))
+    return Comparison(alignment, tuple(out))

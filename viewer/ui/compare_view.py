@@ -1,0 +1,428 @@
+"""The comparison view: reports side by side, aligned row by row, with highlights, an aligned outline,
+next/previous change, find across all columns, hover counterparts and user pairings (overrides).
+
+One table holds all columns, so every aligned row has one height and scrolling is synchronized by construction.
+Alignment + diff run on a worker thread; a newer request supersedes an older one.
+"""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPalette, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QSplitter,
+    QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolButton, QToolTip, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from viewer.core.align import Override
+from viewer.core.highlights import KINDS
+from viewer.core.model import Report
+from viewer.ui.compare_model import CELL_ROLE, HTML_ROLE, STYLES, CompareModel
+from viewer.ui.labels import kind_label, section_label
+
+PAD = 6
+
+
+class CompareSignals(QObject):
+    done = Signal(object, int)      # Comparison, generation
+    failed = Signal(str, int)
+
+
+class CompareJob(QRunnable):
+    def __init__(self, reports: list[Report], overrides: list[Override], tokenizer, generation: int) -> None:
+        super().__init__()
+        self.reports, self.overrides, self.tokenizer, self.generation = reports, overrides, tokenizer, generation
+        self.signals = CompareSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        from viewer.core.comparison import compare_reports
+
+        try:
+            result = compare_reports(self.reports, self.tokenizer, self.overrides)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", self.generation)
+            return
+        self.signals.done.emit(result, self.generation)
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints a cell's HTML with word wrap; the height follows the column width."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._docs: dict[tuple[int, int], tuple[int, str, QTextDocument]] = {}
+
+    def clear(self) -> None:
+        self._docs.clear()
+
+    def document(self, index: QModelIndex, width: int) -> QTextDocument:
+        key = (index.row(), index.column())
+        html = index.data(HTML_ROLE) or ""
+        cached = self._docs.get(key)
+        if cached is not None and cached[0] == width and cached[1] is html:
+            return cached[2]
+        doc = QTextDocument()
+        doc.setDefaultFont(self.view.font())
+        doc.setDocumentMargin(PAD)
+        doc.setHtml(html)
+        doc.setTextWidth(max(50, width))
+        self._docs[key] = (width, html, doc)
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self.document(index, option.rect.width())
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        width = self.view.columnWidth(index.column())
+        doc = self.document(index, width)
+        return QSize(width, int(doc.size().height()) + 1)
+
+    def char_at(self, index: QModelIndex, pos_in_cell) -> int:
+        doc = self.document(index, self.view.columnWidth(index.column()))
+        return doc.documentLayout().hitTest(pos_in_cell, Qt.HitTestAccuracy.ExactHit)
+
+
+class CompareView(QWidget):
+    comparison_ready = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.reports: list[Report] = []
+        self.overrides: list[Override] = []
+        self.error = ""
+        self._tokenizer = None
+        self._generation = 0
+        self._jobs: dict[int, CompareJob] = {}
+        self._lock = threading.Lock()
+
+        self.model = CompareModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.delegate = HtmlDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setMinimumWidth(18)
+        self.table.setMouseTracking(True)
+        self.table.viewport().installEventFilter(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._relayout_soon())
+
+        self.outline = QTreeWidget()
+        self.outline.setHeaderLabels([self.tr("对齐提纲")])
+        self.outline.itemClicked.connect(self._on_outline_clicked)
+
+        # toolbar: legend toggles, navigation, find
+        bar = QHBoxLayout()
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for kind in KINDS:
+            box = QCheckBox(kind_label(kind))
+            box.setChecked(kind != "equal")  # recurring text is shown on demand: changes stand out
+            box.setStyleSheet(f"QCheckBox {{ background:{STYLES[kind][0]}; padding:2px 6px; border-radius:3px; }}")
+            box.toggled.connect(self._on_kinds_toggled)
+            self.kind_boxes[kind] = box
+            bar.addWidget(box)
+        bar.addSpacing(12)
+        self.prev_button = QToolButton(text=self.tr("◀ 上一处"))
+        self.next_button = QToolButton(text=self.tr("下一处 ▶"))
+        self.prev_button.setToolTip(self.tr("上一处变化 (Shift+F8)"))
+        self.next_button.setToolTip(self.tr("下一处变化 (F8)"))
+        self.prev_button.clicked.connect(lambda: self.goto_change(-1))
+        self.next_button.clicked.connect(lambda: self.goto_change(+1))
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        bar.addSpacing(12)
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("在所有报告中查找… (Ctrl+F)"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.returnPressed.connect(lambda: self.find_next(+1))
+        self.find_edit.textChanged.connect(self._on_find_changed)
+        bar.addWidget(self.find_edit, 1)
+        self.status = QLabel()
+        bar.addWidget(self.status)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.outline)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 1200])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(bar)
+        lay.addWidget(split, 1)
+
+        for seq, step in ((QKeySequence(Qt.Key.Key_F8), +1), (QKeySequence("Shift+F8"), -1),
+                          (QKeySequence("Alt+Down"), +1), (QKeySequence("Alt+Up"), -1)):
+            QShortcut(seq, self, activated=lambda s=step: self.goto_change(s))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_find)
+        QShortcut(QKeySequence.StandardKey.FindNext, self, activated=lambda: self.find_next(+1))
+        QShortcut(QKeySequence.StandardKey.FindPrevious, self, activated=lambda: self.find_next(-1))
+
+        self._relayout_timer = QTimer(self, singleShot=True, interval=120)
+        self._relayout_timer.timeout.connect(self._relayout)
+        self._find_hits: list[tuple[int, int]] = []
+        self._find_pos = -1
+
+    # -- comparison lifecycle -------------------------------------------------------------------------------------
+    def tokenizer(self):
+        if self._tokenizer is None:
+            from viewer.core.tokenize import Tokenizer
+
+            self._tokenizer = Tokenizer()
+        return self._tokenizer
+
+    def set_reports(self, reports: list[Report]) -> None:
+        """Compare these reports (2 or more) in the background; fewer clears the view."""
+        self.reports = list(reports)
+        if len(self.reports) < 2:
+            self._generation += 1
+            self.model.set_comparison(None)
+            self.outline.clear()
+            self.status.setText(self.tr("请勾选至少两份报告进行对照"))
+            return
+        self._start()
+
+    def _start(self) -> None:
+        self._generation += 1
+        job = CompareJob(self.reports, list(self.overrides), self.tokenizer(), self._generation)
+        job.signals.done.connect(self._on_done)
+        job.signals.failed.connect(self._on_failed)
+        self._jobs[self._generation] = job
+        self.status.setText(self.tr("正在对齐…"))
+        self.busy_changed.emit(True)
+        QThreadPool.globalInstance().start(job)
+
+    def cancel(self) -> None:
+        self._generation += 1
+        self.busy_changed.emit(False)
+        self.status.setText(self.tr("已取消"))
+
+    def is_busy(self) -> bool:
+        return any(g == self._generation for g in self._jobs)
+
+    def _on_done(self, comparison, generation: int) -> None:
+        self._jobs.pop(generation, None)
+        if generation != self._generation:
+            return
+        self.error = ""
+        self.delegate.clear()
+        self.model.set_comparison(comparison)
+        self._build_outline()
+        self._relayout()
+        changed = sum(1 for i in range(self.model.rowCount()) if self.model.is_changed(i))
+        self.status.setText(self.tr("%1 行，%2 处有变化").replace("%1", str(self.model.rowCount()))
+                            .replace("%2", str(changed)))
+        self.busy_changed.emit(False)
+        self.comparison_ready.emit()
+
+    def _on_failed(self, message: str, generation: int) -> None:
+        self._jobs.pop(generation, None)
+        if generation != self._generation:
+            return
+        self.error = message
+        self.status.setText(self.tr("对齐失败：") + message)
+        self.busy_changed.emit(False)
+        self.comparison_ready.emit()
+
+    # -- layout ---------------------------------------------------------------------------------------------------
+    def _relayout_soon(self) -> None:
+        self._relayout_timer.start()
+
+    def _relayout(self) -> None:
+        self.table.resizeRowsToContents()
+
+    def _build_outline(self) -> None:
+        self.outline.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        n = len(self.reports)
+        for i, (rid, row) in enumerate(self.model.rows):
+            first = next((c for c in row.cells if c is not None), None)
+            if first is None or first.kind != "section" or row.level > 2:
+                continue
+            presence = "".join("■" if c is not None else "□" for c in row.cells) if n <= 8 else ""
+            item = QTreeWidgetItem([section_label(first.node)])
+            item.setToolTip(0, f"{presence}  {row.reason} {row.score:.2f}")
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
+            if self.model.is_changed(i):
+                item.setForeground(0, Qt.GlobalColor.darkBlue)
+            parent = items.get(rid.rsplit(".", 1)[0]) if "." in rid else None
+            (parent.addChild(item) if parent else self.outline.addTopLevelItem(item))
+            items[rid] = item
+        self.outline.expandToDepth(0)
+
+    def _on_outline_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
+        self.scroll_to_row(int(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def scroll_to_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectRow(row)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def scroll_to_offset(self, report: Report, offset: int) -> bool:
+        """Scroll to the row whose cell of ``report`` holds ``offset`` (e.g. an indicator's sentence)."""
+        col = next((i for i, r in enumerate(self.model.reports) if r is report), -1)
+        if col < 0:
+            return False
+        best = None
+        for i in range(self.model.rowCount()):
+            c = self.model.cell(i, col)
+            if c is not None and c.own_start <= offset < c.own_end:
+                best = i
+        if best is None:
+            return False
+        self.scroll_to_row(best)
+        return True
+
+    # -- highlights, navigation, find -----------------------------------------------------------------------------
+    def _on_kinds_toggled(self) -> None:
+        self.model.set_enabled_kinds({k for k, b in self.kind_boxes.items() if b.isChecked()})
+        self.delegate.clear()
+        self.table.viewport().update()
+
+    def current_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def goto_change(self, step: int) -> int:
+        n = self.model.rowCount()
+        i = self.current_row()
+        for _ in range(n):
+            i = (i + step) % n if n else -1
+            if i >= 0 and self.model.is_changed(i):
+                self.scroll_to_row(i)
+                return i
+        return -1
+
+    def _focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def _on_find_changed(self, text: str) -> None:
+        self.model.set_find_text(text)
+        self.delegate.clear()
+        self._find_hits = []
+        if text:
+            for i in range(self.model.rowCount()):
+                for c in range(self.model.columnCount()):
+                    if text in self.model.cell_text(i, c):
+                        self._find_hits.append((i, c))
+        self._find_pos = -1
+        self.table.viewport().update()
+        if text:
+            self.status.setText(self.tr("找到 %1 处").replace("%1", str(len(self._find_hits))))
+
+    def find_next(self, step: int = 1) -> tuple[int, int] | None:
+        if not self._find_hits:
+            return None
+        self._find_pos = (self._find_pos + step) % len(self._find_hits)
+        row, col = self._find_hits[self._find_pos]
+        self.scroll_to_row(row)
+        self.table.setCurrentIndex(self.model.index(row, col))
+        return row, col
+
+    # -- hover: counterpart of a highlight -----------------------------------------------------------------------
+    def tooltip_at(self, row: int, col: int, offset: int) -> str:
+        mark = self.model.mark_at(row, col, offset)
+        if mark is None:
+            return ""
+        reports = self.model.reports
+        other = reports[mark.other] if mark.other is not None else None
+        name = f"{other.meta.district}{other.meta.year or ''}" if other else ""
+        label = kind_label(mark.kind)
+        if mark.counterpart and other is not None:
+            s, e = mark.counterpart
+            snippet = other.text[s:e]
+            snippet = snippet if len(snippet) <= 160 else snippet[:160] + "…"
+            return f"{label} — {name}：{snippet}"
+        if mark.kind == "insert":
+            return f"{label} — {self.tr('%1 中没有这段文字').replace('%1', name)}"
+        if mark.kind == "delete":
+            return f"{label} — {self.tr('%1 中已删去').replace('%1', name)}"
+        return label
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.table.viewport() and event.type() == QEvent.Type.ToolTip:
+            index = self.table.indexAt(event.pos())
+            cell = index.data(CELL_ROLE) if index.isValid() else None
+            if cell is not None:
+                rect = self.table.visualRect(index)
+                pos = self.delegate.char_at(index, event.pos() - rect.topLeft())
+                text = self.tooltip_at(index.row(), index.column(), cell.own_start + max(0, pos)) if pos >= 0 else ""
+                if text:
+                    QToolTip.showText(event.globalPos(), text, self.table)
+                else:
+                    QToolTip.hideText()
+                return True
+        return super().eventFilter(obj, event)
+
+    # -- overrides ------------------------------------------------------------------------------------------------
+    def pair(self, row: int, col: int, other_col: int, other_key: str | None) -> None:
+        """The user's pairing: the cell at (row, col) answers ``other_key`` of report ``other_col`` (None: it has
+        no counterpart there). Kept across re-alignments."""
+        cell = self.model.cell(row, col)
+        if cell is None:
+            return
+        a, b = self.model.reports[col], self.model.reports[other_col]
+        o = Override(a.path, cell.key, b.path, other_key)
+        self.overrides = [x for x in self.overrides
+                          if not (x.report_a == o.report_a and x.section_key_a == o.section_key_a
+                                  and x.report_b == o.report_b)] + [o]
+        self._start()
+
+    def candidate_keys(self, col: int, level: int) -> list[tuple[str, str]]:
+        """(key, label) of the sections of report ``col`` at ``level``, in report order."""
+        out = []
+        for _rid, r in self.model.rows:
+            c = r.cells[col]
+            if c is not None and c.kind == "section" and r.level == level:
+                out.append((c.key, section_label(c.node)))
+        return sorted(out, key=lambda kv: next(c.start for _r, rr in self.model.rows
+                                               if (c := rr.cells[col]) is not None and c.key == kv[0]))
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        cell = index.data(CELL_ROLE) if index.isValid() else None
+        if cell is None or cell.kind != "section":
+            return
+        menu = QMenu(self)
+        row, col = index.row(), index.column()
+        level = self.model.rows[row][1].level
+        for other_col, report in enumerate(self.model.reports):
+            if other_col == col:
+                continue
+            name = f"{report.meta.district}{report.meta.year or ''}"
+            act = menu.addAction(self.tr("与 %1 的某一节配对…").replace("%1", name))
+            act.triggered.connect(lambda _=False, oc=other_col: self._ask_pair(row, col, oc, level))
+            act2 = menu.addAction(self.tr("在 %1 中无对应").replace("%1", name))
+            act2.triggered.connect(lambda _=False, oc=other_col: self.pair(row, col, oc, None))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _ask_pair(self, row: int, col: int, other_col: int, level: int) -> None:
+        options = self.candidate_keys(other_col, level)
+        labels = [label for _k, label in options]
+        choice, ok = QInputDialog.getItem(self, self.tr("手动配对"), self.tr("选择对应的章节："), labels, 0, False)
+        if ok and choice in labels:
+            self.pair(row, col, other_col, options[labels.index(choice)][0])
