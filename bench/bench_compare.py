@@ -1,14 +1,14 @@
-"""Compare (alignment + token diff of aligned pieces) against character-level baselines, on the same report pairs
-in one run: time, number of diff segments (ops, equal ones included), mean equal-run length in characters.
+"""Compare (alignment + token diff of aligned pieces) against character-level baselines, on the same report
+pairs in one run: time, number of diff segments (ops, equal ones included), mean equal-run length in chars.
 
     .venv/bin/python bench/bench_compare.py [--repeat N] [--python-whole]
 
-Rows per pair:
+Rows per pair (equal %: share of both texts' characters in equal runs):
   compare (warm)         align + token diff of every aligned row; jieba initialised, texts already tokenised
                          (the app tokenises each text once, at load, by content hash)
   compare (+tokenise)    the same, tokenising both texts first
   difflib char, whole    difflib.SequenceMatcher(None, a, b, autojunk=False) on the whole clean texts
-  difflib char, autojunk the same with difflib's default autojunk (treats frequent characters such as ，的 as junk)
+  difflib char, autojunk the same with difflib's default autojunk (frequent characters such as ，的 are junk)
   dmp char, whole (C++)  fast-diff-match-patch on the whole texts, characters, no time limit, semantic cleanup
   dmp char, pieces (Py)  pure-Python diff-match-patch, characters, on the same aligned pieces as compare
   difflib char, pieces   difflib on the same aligned pieces
@@ -69,7 +69,8 @@ def fast_dmp_stats(pairs: list[tuple[str, str]]) -> Result:
 
     segs, runs = 0, []
     for a, b in pairs:
-        ops = fast_diff_match_patch.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
+        ops = fast_diff_match_patch.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic",
+                                         counts_only=True)
         segs += len(ops)
         runs += [n for op, n in ops if op == "="]
     return segs, runs
@@ -96,7 +97,7 @@ def piece_pairs(c: Comparison) -> list[tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=3, help="best of N runs (pure-Python dmp: one run)")
     ap.add_argument("--python-whole", action="store_true")
     args = ap.parse_args()
     cache = tempfile.mkdtemp(prefix="bench-compare-")
@@ -106,7 +107,8 @@ def main() -> None:
     print(f"jieba initialised in {time.perf_counter() - t:.2f} s (first run: builds its cache)")
     reports = {n: load_report(samples_dir() / f"{n}.txt") for n in FIVE}
 
-    header = f"{'pair / method':<34}{'time ms':>10}{'x difflib':>11}{'segments':>10}{'mean equal run':>16}"
+    header = (f"{'pair / method':<28}{'time ms':>9}{'x difflib':>11}{'segments':>10}{'mean equal run':>16}"
+              f"{'equal %':>9}")
     for a_name, b_name in PAIRS:
         a, b = reports[a_name], reports[b_name]
         print(f"\n{a_name} vs {b_name} ({len(a.text):,} + {len(b.text):,} characters)")
@@ -118,11 +120,11 @@ def main() -> None:
         t_cold, _ = best(lambda: (tokenizer.clear_cache(), compare_reports([a, b], tokenizer)), args.repeat)
         rows.append(("compare (+tokenise)", t_cold, ours_stats(comp)))
         whole = [(a.text, b.text)]
-        t_dl, res = best(lambda: difflib_stats(whole, False), 1)
+        t_dl, res = best(lambda: difflib_stats(whole, False), args.repeat)
         rows.append(("difflib char, whole", t_dl, res))
-        t, res = best(lambda: difflib_stats(whole, True), 1)
+        t, res = best(lambda: difflib_stats(whole, True), args.repeat)
         rows.append(("difflib char, autojunk", t, res))
-        t, res = best(lambda: fast_dmp_stats(whole), 1)
+        t, res = best(lambda: fast_dmp_stats(whole), args.repeat)
         rows.append(("dmp char, whole (C++)", t, res))
         if args.python_whole:
             t, res = best(lambda: py_dmp_stats(whole), 1)
@@ -130,11 +132,13 @@ def main() -> None:
         pieces = piece_pairs(comp)
         t, res = best(lambda: py_dmp_stats(pieces), 1)
         rows.append(("dmp char, pieces (Python)", t, res))
-        t, res = best(lambda: difflib_stats(pieces, False), 1)
+        t, res = best(lambda: difflib_stats(pieces, False), args.repeat)
         rows.append(("difflib char, pieces", t, res))
+        total = len(a.text) + len(b.text)
         for name, t, (segs, runs) in rows:
             mean = statistics.mean(runs) if runs else 0.0
-            print(f"{name:<34}{t * 1000:>10.1f}{t_dl / t:>11.1f}{segs:>10}{mean:>16.1f}")
+            share = 200 * sum(runs) / total
+            print(f"{name:<28}{t * 1000:>9.1f}{t_dl / t:>11.1f}{segs:>10}{mean:>16.1f}{share:>9.1f}")
 
     print("\nfive reports end to end (" + ", ".join(FIVE) + ")")
     paths = [samples_dir() / f"{n}.txt" for n in FIVE]

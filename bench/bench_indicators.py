@@ -1,8 +1,8 @@
 """Time to extract the indicators of all bundled samples (warm, best of N), with a baseline and figure counts.
 
-Baseline measured in the same run: the bare number + unit scan (``scan_quantities``) over every sentence, no subject,
-measure, period or kind — the floor any extractor pays. Reports are loaded once beforehand (ingest has its own
-bench); the dictionary is loaded and one warm-up pass is run before timing.
+Baseline measured in the same run: the bare number + unit scan (``scan_quantities``) over every sentence, no
+subject, measure, period or kind — the floor any extractor pays. Reports are loaded once beforehand (ingest
+has its own bench); the dictionary is loaded and one warm-up pass is run before timing.
     .venv/bin/python bench/bench_indicators.py [--repeat N]
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Alignment of real reports: top sections by role, the year-plan pairing, districts, invariants, overrides."""
+"""Aligning real reports: top sections by role, the year-plan pairing, districts, invariants, overrides."""
 from __future__ import annotations
 
 import functools
@@ -40,7 +40,7 @@ def number(cell) -> str | None:
     return getattr(cell.node, "number", None) if cell is not None else None
 
 
-# -- top sections by role --------------------------------------------------------------------------------------
+# -- top sections by role ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("names", [
     ("yubei-2021", "yubei-2022", "yubei-2024"),     # three years of one district
     ("yubei-2022", "yubei-2024"),                    # two years
@@ -74,7 +74,7 @@ def test_cross_district_review_plans_and_self_building_align():
     assert expected <= pairs
 
 
-# -- the year plans: 2022 (一)…(九) against 2024 (一)…(八) --------------------------------------------------------
+# -- the year plans: 2022 (一)…(九) against 2024 (一)…(八) -------------------------------------------------------
 YEAR_PLAN_2022_2024 = [
     # 2022 subsection, 2024 counterpart, reason
     ("（一）", "（四）", MOVED),      # 创新驱动/科技创新 -> 强教育、抓创新 (moved down)
@@ -113,7 +113,7 @@ def test_folded_subsection_paragraphs_find_their_new_home():
     assert any("安全" in b.node.text[:12] for _, b in moved), [b.label for _, b in moved]
 
 
-# -- invariants --------------------------------------------------------------------------------------------------
+# -- invariants ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("names", [
     ("yubei-2022", "yubei-2024"),
     ("yubei-2021", "yubei-2022", "yubei-2024", "dadukou-2022", "jiulongpo-2021"),
@@ -144,7 +144,7 @@ def test_every_piece_sits_in_exactly_one_row(names):
         walk(build_units(r, i))
     assert max(seen.values()) == 1
     assert not set(expected) - set(seen), "pieces left out of the alignment"
-    # the only extra keys: a one-paragraph section opened up into its paragraph (…/¶1) to face sections with parts
+    # the only extra keys: a one-paragraph section opened into its paragraph (…/¶1) facing sections with parts
     for i, key in set(seen) - set(expected):
         assert key.endswith("/¶1") and (i, key[:-3]) in expected
 
@@ -162,7 +162,7 @@ def test_needs_two_reports(tokenizer):
         align_reports([sample("yubei-2022")], tokenizer)
 
 
-# -- overrides ---------------------------------------------------------------------------------------------------
+# -- overrides -----------------------------------------------------------------------------------------------
 PLAN_22 = "三、2022年重点工作"
 PLAN_24 = "二、2024年重点工作"
 NINE_22 = f"{PLAN_22}/（九）以安全稳定为底线，建设更高水平的平安渝北"
@@ -220,7 +220,7 @@ def test_bad_overrides_are_reported_not_applied(tokenizer, override):
     assert al.unapplied == (override,) and al.overrides == ()
 
 
-# -- small synthetic reports -------------------------------------------------------------------------------------
+# -- small synthetic reports ---------------------------------------------------------------------------------
 def _report(name: str, parts: list[tuple[str, str]]) -> object:
     body = "\n".join(f"（{n}）{title}\n{text}" for n, title, text in
                      [(num, t, x) for num, (t, x) in zip("一二三四五", parts)])

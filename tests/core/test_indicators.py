@@ -1,5 +1,5 @@
-"""Indicator engine on sentences composed for the tests (never copied from the samples): dictionary, numbers and
-units, measures and qualifiers, subjects (lists, 分别, far before the value), and the headline choice."""
+"""Indicator engine on sentences composed for the tests (never copied from the samples): dictionary, numbers
+and units, measures and qualifiers, subjects (lists, 分别, far before the value), and the headline choice."""
 from __future__ import annotations
 
 import pytest
@@ -23,7 +23,7 @@ def figs(ex, sentence: str) -> list[tuple]:
     return [(f.indicator, f.measure, f.value, f.unit, f.qualifier) for f in ex.extract(sentence, 0)]
 
 
-# --- dictionary ------------------------------------------------------------------------------------------------
+# --- dictionary ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("phrase, name", [
     # synonyms of the issue
     ("全区生产总值", "地区生产总值"), ("生产总值", "地区生产总值"), ("GDP", "地区生产总值"),
@@ -45,7 +45,7 @@ def test_dictionary_resolves(dic, phrase, name):
 @pytest.mark.parametrize("phrase", [
     # a modifier in front or a noun behind makes it another indicator: never map these to a known one
     "民间固定资产投资", "新增国家高新技术企业", "亿元地区生产总值安全事故死亡率", "工业企业利润总额",
-    "脱贫户人均可支配收入", "基础设施投资", "",
+    "脱贫户人均可支配收入", "基础设施投资", "临空经济示范区实现地区生产总值", "园区实现规上工业总产值", "",
 ])
 def test_dictionary_rejects(dic, phrase):
     assert dic.resolve(phrase) is None
@@ -59,7 +59,7 @@ def test_dictionary_shares_and_units(dic):
     assert dic.unit_fits("森林覆盖率", "%", "level") and not dic.unit_fits("森林覆盖率", "万亩", "level")
 
 
-# --- numbers and units -----------------------------------------------------------------------------------------
+# --- numbers and units --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     # Arabic figures, magnitude kept in the unit as written
     ("达到1850.6亿元", [(1850.6, "亿元", "")]), ("近2.1万亿元", [(2.1, "万亿元", "近")]),
@@ -73,10 +73,13 @@ def test_dictionary_shares_and_units(dic):
     # Chinese numerals (cn2an on the captured token only)
     ("安排资金两千万元", [(2000, "万元", "")]), ("提高三个百分点", [(3, "个百分点", "")]), ("增长两倍", [(2, "倍", "")]),
     ("百分之八", [(8, "%", "")]),
+    # ranges: the low end takes the unit of the high end
+    ("增长6-7%", [(6, "%", ""), (7, "%", "")]), ("增长5%～8%", [(5, "%", ""), (8, "%", "")]),
     # not figures: years, dates, ordinals, codes, ratios, durations, modifiers, names
     ("2026年3月5日", []), ("第3季度", []), ("建成5G基站", []), ("PM2.5", []), ("T2航站楼", []),
     ("结构调整为2.1:38.5:59.4", []), ("连续6年位居全市第一", []), ("10亿元以上项目", []), ("3岁以下婴幼儿", []),
-    ("三大攻坚战", []), ("“十四五”规划", []), ("“六稳”“六保”", []), ("第十九届", []), ("百亿级产业", []),
+    ("三大攻坚战", []), ("1-11月", []), ("2021-2025年", []), ("“1+7”方案", []), ("“十四五”规划", []),
+    ("“六稳”“六保”", []), ("第十九届", []), ("百亿级产业", []),
 ])
 def test_scan_quantities(text, expected):
     got = [(q.value, q.unit, q.qualifier) for q in scan_quantities(text)]
@@ -90,10 +93,11 @@ def test_damaged_list_without_separator_gives_two_figures():
 
 def test_scale_and_format():
     assert scale("亿元") == 1e8 and scale("万人") == 1e4 and scale("%") == 1 and scale("千米") == 1
-    assert format_value(3155.0) == "3155" and format_value(2009.5) == "2009.5" and format_value(-0.25) == "-0.25"
+    assert format_value(3155.0) == "3155" and format_value(2009.5) == "2009.5"
+    assert format_value(-0.25) == "-0.25"
 
 
-# --- measures, signs, qualifiers --------------------------------------------------------------------------------
+# --- measures, signs, qualifiers ----------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence, expected", [
     # level and growth of one subject, then a growth written far after its subject
     ("全区生产总值达到1850.6亿元，同比增长5.2%。",
@@ -140,7 +144,7 @@ def test_measure_sign_qualifier(ex, sentence, expected):
     assert figs(ex, sentence) == expected
 
 
-# --- subjects: lists, 分别, 均, carried over ------------------------------------------------------------------
+# --- subjects: lists, 分别, 均, carried over -------------------------------------------------------------------
 def test_two_subjects_four_figures(ex):
     got = figs(ex, "城镇和农村常住居民人均可支配收入分别达到48120元、23350元，增长5.1%、7.3%。")
     assert got == [

@@ -1,4 +1,4 @@
-"""Kind and period of figures in whole reports composed for the tests, the headline choice and the DataFrame."""
+"""Kind and period of figures in whole reports composed for the tests, the headline choice, the DataFrame."""
 from __future__ import annotations
 
 import pytest
@@ -12,8 +12,8 @@ TERM_REPORT = """某某区人民政府工作报告
 ——2026年1月15日在某某区第二十届人民代表大会第一次会议上
 各位代表：
 一、过去五年及2025年工作回顾
-过去五年，我们坚持稳中求进，综合实力持续增强。全区生产总值由980亿元提高到1420.3亿元，在全市率先突破1400亿元，年均增长6.2%。规模以上工业总产值达到2100亿元、增长45%。累计完成全社会固定资产投资5200亿元。城乡居民人均可支配收入分别达到51200元、24800元，年均增长6.8%和8.1%。新增城镇就业18万人。人均生产总值较2020年增长38%。
-各位代表！刚刚过去的2025年，全区经济回升向好。地区生产总值在上半年同比下降2.1%的情况下，逐季回升，全年实现1420.3亿元、增长5.6%。规上工业增加值增长7.2%，全社会固定资产投资与上年持平，社会消费品零售总额620.5亿元、增长4.3%。城镇新增就业3.6万人。
+过去五年，我们坚持稳中求进，综合实力持续增强。全区生产总值由980亿元提高到1420.3亿元，在全市率先突破1400亿元，年均增长6.2%。规模以上工业总产值达到2100亿元、增长45%。累计完成全社会固定资产投资5200亿元。城乡居民人均可支配收入分别达到51200元、24800元，年均增长6.8%和8.1%。新增城镇就业18万人。人均生产总值较2020年增长38%。改造棚户区1.2万户，建成区面积达到85平方公里。
+各位代表！刚刚过去的2025年，全区经济回升向好。1-11月，规上工业增加值增长6.9%。地区生产总值在上半年同比下降2.1%的情况下，逐季回升，全年实现1420.3亿元、增长5.6%。规上工业增加值增长7.2%，全社会固定资产投资与上年持平，社会消费品零售总额620.5亿元、增长4.3%。城镇新增就业3.6万人。
 二、今后五年的目标任务
 今后五年，主要目标是：到2030年，地区生产总值突破1900亿元，年均增长6%左右，规上工业总产值达到3000亿元，新增城镇就业15万人。展望2035年，人均地区生产总值达到15万元。
 三、2026年重点工作
@@ -41,8 +41,8 @@ def _rows(text: str, name: str = "composed.txt"):
 
 def _primary(rows, indicator, period, kind, measure):
     hits = [r for r in rows if r.key[1:] == (indicator, period, kind, measure) and r.primary]
-    assert len(hits) == 1, (indicator, period, kind, measure, [(r.value, r.primary) for r in rows
-                                                               if r.key[1:] == (indicator, period, kind, measure)])
+    same = [(r.value, r.primary) for r in rows if r.key[1:] == (indicator, period, kind, measure)]
+    assert len(hits) == 1, (indicator, period, kind, measure, same)
     return hits[0]
 
 
@@ -57,6 +57,8 @@ def term_rows():
     ("地区生产总值", 2025, "actual", "growth", 5.6, "%", ""),
     ("地区生产总值", 2025, "partial", "growth", -2.1, "%", ""),
     ("固定资产投资", 2025, "actual", "growth", 0, "%", "持平"),
+    ("规上工业增加值", 2025, "partial", "growth", 6.9, "%", ""),      # 1-11月，…: part of the year
+    ("规上工业增加值", 2025, "actual", "growth", 7.2, "%", ""),
     ("城镇新增就业", 2025, "actual", "level", 3.6, "万人", ""),
     # the five-year review: end-of-term levels are actual, 年均 → average_growth, 累计 / additions → cumulative,
     # growth without 年均 is growth over the term (cumulative), 由X → baseline
@@ -68,6 +70,8 @@ def term_rows():
     ("城镇常住居民人均可支配收入", 2025, "actual", "level", 51200, "元", ""),
     ("农村常住居民人均可支配收入", 2025, "average_growth", "growth", 8.1, "%", ""),
     ("人均地区生产总值", 2025, "cumulative", "growth", 38, "%", ""),
+    ("改造棚户区", 2025, "cumulative", "level", 1.2, "万户", ""),          # work done over the term
+    ("建成区面积", 2025, "actual", "level", 85, "平方公里", ""),           # a stock at the end of the term
     # goals to 到2030年, and a 2035 vision in the same section
     ("地区生产总值", 2030, "plan_target", "level", 1900, "亿元", "突破"),
     ("地区生产总值", 2030, "average_growth", "growth", 6, "%", "左右"),
@@ -135,8 +139,8 @@ def test_frame_columns_and_types():
     rep = report_from_text(TERM_REPORT, "composed.txt")
     df = indicators_frame([rep])
     assert tuple(df.columns) == COLUMNS
-    assert list(df.columns[:13]) == ["report", "district", "report_year", "indicator", "period", "kind", "measure",
-                                     "value", "unit", "qualifier", "sentence", "start", "end"]
+    assert list(df.columns[:13]) == ["report", "district", "report_year", "indicator", "period", "kind",
+                                     "measure", "value", "unit", "qualifier", "sentence", "start", "end"]
     assert set(df["report"]) == {"composed.txt"} and set(df["district"]) == {"某某区"}
     assert set(df["report_year"]) == {2026}
     assert str(df["period"].dtype) == "Int64" and df["value"].dtype == float and df["primary"].dtype == bool
@@ -148,3 +152,61 @@ def test_unknown_year_leaves_period_empty():
     text = "某某区政府工作情况\n一、工作回顾\n实现地区生产总值100亿元、增长5%。\n"
     rows = _rows(text)
     assert rows and all(r.period is None for r in rows)
+
+
+# A 2021 report whose five-year review dates its start and end values and sums amounts over the term.
+DATED_REPORT = """某某区人民政府工作报告
+——2021年1月10日在某某区第十八届人民代表大会第五次会议上
+各位代表：
+一、“十三五”时期及2020年工作回顾
+“十三五”时期，全区经济社会发展取得显著成就。
+——经济实力跃上新台阶。地区生产总值从2015年的320亿元增加到2020年的510亿元，年均增长7.8%。五年来，全区完成固定资产投资2400亿元，一般公共预算收入五年累计完成158亿元。
+2020年，面对疫情冲击，全年地区生产总值增长3.2%，规模以上工业增加值增长4.1%。
+二、“十四五”时期奋斗目标
+到2025年，地区生产总值达到700亿元，年均增长6.5%左右。
+三、2021年工作安排
+今年经济社会发展主要预期目标：地区生产总值增长7%左右；城镇调查失业率控制在5.5%以内。
+"""
+
+
+@pytest.mark.parametrize("indicator, period, kind, measure, value", [
+    ("地区生产总值", 2015, "baseline", "level", 320),          # 从2015年的 …: a dated starting value
+    ("地区生产总值", 2020, "actual", "level", 510),            # 增加到2020年的 …: the level reached
+    ("地区生产总值", 2020, "average_growth", "growth", 7.8),
+    ("固定资产投资", 2020, "cumulative", "level", 2400),        # 五年来，…完成: an amount over the term
+    ("一般公共预算收入", 2020, "cumulative", "level", 158),      # 五年累计
+    ("地区生产总值", 2020, "actual", "growth", 3.2),            # the year's own paragraph
+    ("地区生产总值", 2025, "plan_target", "level", 700),
+    ("地区生产总值", 2021, "target", "growth", 7),
+    ("城镇调查失业率", 2021, "target", "level", 5.5),
+])
+def test_dated_and_summed_figures(indicator, period, kind, measure, value):
+    rows = _rows(DATED_REPORT)
+    assert _primary(rows, indicator, period, kind, measure).value == value
+
+
+# Targets written one per line after a colon, Markdown headings, a county.
+LIST_TARGETS_REPORT = """# 某某县2024年政府工作报告
+——2024年1月12日在某某县第十八届人民代表大会第三次会议上
+各位代表：
+## 一、2023年工作回顾
+过去一年，全县地区生产总值完成286.3亿元，同比增长6.2%，增速居全市第2位；固定资产投资下降4.3%；城乡居民人均可支配收入分别达到42310元和19860元，分别增长4.9%和7.1%。
+## 二、2024年工作安排
+今年全县经济社会发展的主要预期目标是：
+地区生产总值增长6.5%左右；
+规模以上工业增加值增长8%以上；
+城镇调查失业率控制在5.5%以内。
+围绕上述目标，重点抓好以下工作：
+（一）壮大工业经济。新增规上工业企业20家，力争规上工业增加值增长10%。
+"""
+
+
+def test_targets_listed_line_by_line():
+    rows = _rows(LIST_TARGETS_REPORT)
+    gdp = _primary(rows, "地区生产总值", 2024, "target", "growth")
+    assert (gdp.value, gdp.qualifier, gdp.section) == (6.5, "左右", "targets")
+    ind = [r for r in rows if r.key[1:] == ("规上工业增加值", 2024, "target", "growth")]
+    assert [(r.value, r.section, r.primary) for r in ind] == [(8, "targets", True), (10, "plan_year", False)]
+    assert _primary(rows, "城镇调查失业率", 2024, "target", "level").qualifier == "以内"
+    assert _primary(rows, "固定资产投资", 2023, "actual", "growth").value == -4.3
+    assert _primary(rows, "农村常住居民人均可支配收入", 2023, "actual", "growth").value == 7.1

@@ -1,4 +1,4 @@
-"""Property tests: any figure written in the reports' usual forms comes back with its value, unit and offsets."""
+"""Property tests: a figure written in the reports' usual forms comes back with its value, unit, offsets."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -66,3 +66,17 @@ def test_scan_never_fails_and_spans_are_ordered(text):
     qs = scan_quantities(text)
     assert all(0 <= q.pre_start <= q.start < q.end <= len(text) for q in qs)
     assert all(a.start < b.start for a, b in zip(qs, qs[1:]))
+
+
+TOKENS = ["地区生产总值", "城乡", "城镇和农村", "居民人均可支配收入", "分别", "达到", "增长", "下降", "年均", "累计",
+          "占", "比重", "（", "）", "、", "，", "；", "和", "由", "提高到", "持平", "与上年", "12.5", "3", "%", "亿元",
+          "万人", "家", "个百分点", "以上", "左右", "突破", "2021年", "一季度", "其中", "新增", "等", "两千", "万元"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(TOKENS), max_size=25))
+def test_any_sentence_extracts_without_error(parts):
+    sentence = "".join(parts)
+    for f in EX.extract(sentence, 10):
+        assert 10 <= f.start < f.end <= 10 + len(sentence)
+        assert f.measure in {"level", "growth", "share", "multiple", "change", "contribution", "gap"}

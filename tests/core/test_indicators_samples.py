@@ -1,4 +1,4 @@
-"""The indicator engine on the five real samples: the hand-checked gold table, figure counts, offsets, the CLI."""
+"""The indicator engine on the five real samples: the hand-checked gold table, counts, offsets, the CLI."""
 from __future__ import annotations
 
 import csv
@@ -14,8 +14,8 @@ from viewer.core.indicators import Row, extract_indicators
 from viewer.core.loader import load_report
 
 GOLD = SHARED / "gold" / "indicators.csv"
-# Figures extracted per sample when these tests were written (all of them, known and unknown subjects). Rules may
-# improve; a drift beyond ±20% means something broke (or a rule changed a lot: look, then update).
+# Figures extracted per sample when these tests were written (all of them, known and unknown subjects).
+# Rules may improve; a drift beyond ±20% means something broke (or a rule changed a lot: look, then update).
 FIGURE_COUNTS = {
     "dadukou-2022.txt": 147,
     "jiulongpo-2021.txt": 284,
@@ -83,8 +83,8 @@ def test_rows_are_consistent(name):
         span = report.text[r.start:r.end]
         assert span and (span[0].isdigit() or span[0] in "零一二两三四五六七八九十百" or span == "持平"), span
         assert span in r.sentence and r.report == name and r.report_year == year
-        assert r.kind in {"actual", "target", "plan_target", "average_growth", "average", "cumulative", "baseline",
-                          "partial"}
+        assert r.kind in {"actual", "target", "plan_target", "average_growth", "average", "cumulative",
+                          "baseline", "partial"}
         assert r.measure in {"level", "growth", "share", "multiple", "change", "contribution", "gap"}
         assert r.period is None or year - 6 <= r.period <= year + 15
         if r.section == "targets":
@@ -100,7 +100,7 @@ def test_notice_and_glossary_give_no_figures():
     assert not [r for r in _rows("dadukou-2022.txt") if r.start >= glossary[0].start]
 
 
-# --- CLI -------------------------------------------------------------------------------------------------------
+# --- CLI ----------------------------------------------------------------------------------------------------
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
                           encoding="utf-8", cwd=ROOT, timeout=180)
@@ -110,8 +110,8 @@ def test_cli_csv_to_stdout():
     out = _run("indicators", str(CORPUS / "yubei-2024.txt"))
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0].startswith("report,district,report_year,indicator,period,kind,measure,value,unit,qualifier,"
-                               "sentence,start,end")
+    assert lines[0].startswith("report,district,report_year,indicator,period,kind,measure,value,unit,"
+                               "qualifier,sentence,start,end")
     assert any(",地区生产总值,2023,actual,level,2442.6,亿元," in line for line in lines)
     assert len(lines) - 1 == len(_rows("yubei-2024.txt"))
 
@@ -119,7 +119,8 @@ def test_cli_csv_to_stdout():
 def test_cli_csv_file_is_written_atomically(tmp_path):
     dest = tmp_path / "out.csv"
     dest.write_text("old content", encoding="utf-8")
-    out = _run("indicators", str(CORPUS / "yubei-2022.txt"), str(CORPUS / "dadukou-2022.txt"), "--csv", str(dest))
+    files = [str(CORPUS / "yubei-2022.txt"), str(CORPUS / "dadukou-2022.txt")]
+    out = _run("indicators", *files, "--csv", str(dest))
     assert out.returncode == 0, out.stderr
     assert out.stdout == ""
     with dest.open(encoding="utf-8", newline="") as fh:

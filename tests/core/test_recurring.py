@@ -35,7 +35,7 @@ def texts(phrases) -> str:
     return "|".join(p.text for p in phrases)
 
 
-# -- kinds -------------------------------------------------------------------------------------------------------
+# -- kinds ---------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("report, kind, fragment, present", [
     # carried over from the previous report
     (1, RECURRING, "加快建设川渝高竹新区", True),
@@ -74,7 +74,7 @@ def test_boilerplate_is_told_apart_from_substance(table):
     slogan = [p for p in recurring if "习近平" in p.text]
     project = [p for p in recurring if "川渝高竹新区" in p.text]
     assert slogan and all(p.boilerplate for p in slogan)
-    assert project and not any(p.boilerplate for p in project)  # one district's programme carried on: substance
+    assert project and not any(p.boilerplate for p in project)  # a district's programme carried on: substance
     assert not any(p.boilerplate for p in table.of_kind(1, NEW))
 
 
@@ -97,7 +97,7 @@ def test_three_reports_and_a_phrase_that_returns():
     assert "铜锣峡" in texts(t.of_kind(1, DROPPED))
 
 
-# -- real reports ------------------------------------------------------------------------------------------------
+# -- real reports --------------------------------------------------------------------------------------------
 def test_yubei_years():
     t = find_phrases([sample("yubei-2022"), sample("yubei-2024")], shared_tokenizer())
     recurring = t.of_kind(1, RECURRING)

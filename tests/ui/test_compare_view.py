@@ -138,3 +138,16 @@ def test_three_columns_and_unchecking(qtbot, window):
     window.library_model.set_checked(1, False)
     wait_idle(qtbot, window)
     assert window.compare.model.columnCount() == 0
+
+
+def test_highlight_choice_kept_in_settings(qtbot, tmp_path):
+    ini = str(tmp_path / "kinds.ini")
+    w = MainWindow(QSettings(ini, QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.compare.kind_boxes["delete"].setChecked(False)
+    w.compare.kind_boxes["equal"].setChecked(True)
+    w.settings.sync()
+    w2 = MainWindow(QSettings(ini, QSettings.Format.IniFormat))
+    qtbot.addWidget(w2)
+    assert {k for k, b in w2.compare.kind_boxes.items() if b.isChecked()} == {"insert", "moved", "equal"}
+    assert w2.compare.model.enabled == {"insert", "moved", "equal"}

@@ -1,4 +1,4 @@
-"""``python main.py compare A B [C ...] [--json OUT]``: aligned rows of two or more reports and their token diffs.
+"""``python main.py compare A B [C ...] [--json OUT]``: the aligned rows of two or more reports, and diffs.
 
 Text output (stdout): the reports, then one line per row (id, score, reason, each report's cell: heading or
 opening words and span) with the share of equal text against the previous report, and under it the diff ops
@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 NAME = "compare"
@@ -19,7 +17,7 @@ NAME = "compare"
 
 def register(sub) -> None:
     p = sub.add_parser(NAME, help="align two or more reports and diff the aligned pieces",
-                       description="Align two or more reports section by section and diff the aligned pieces.")
+                       description="Align reports section by section and diff the aligned pieces.")
     p.add_argument("files", nargs="+", metavar="FILE", help="report files, in order (e.g. by year)")
     p.add_argument("--json", metavar="OUT", help="write the result as JSON to OUT instead of printing text")
     p.set_defaults(func=handler)
@@ -39,7 +37,9 @@ def handler(args: argparse.Namespace) -> int:
     phrases = find_phrases(reports, tokenizer)
     data = comparison_json(comparison, phrases)
     if args.json:
-        write_json_atomic(Path(args.json), data)
+        from viewer.commands.indicators import write_text_atomic  # temp file in the same folder + os.replace
+
+        write_text_atomic(Path(args.json), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write("\n".join(text_lines(data)) + "\n")
     return 0
@@ -73,8 +73,9 @@ def comparison_json(comparison, phrases=None) -> dict:
             "diffs": diffs.get(row_id, []),
         })
     out = {
-        "reports": [{"index": i, "name": r.name, "path": r.path, "district": r.meta.district, "year": r.meta.year,
-                     "title": r.meta.title, "chars": len(r.text), "content_hash": r.content_hash}
+        "reports": [{"index": i, "name": r.name, "path": r.path, "district": r.meta.district,
+                     "year": r.meta.year, "title": r.meta.title, "chars": len(r.text),
+                     "content_hash": r.content_hash}
                     for i, r in enumerate(reports)],
         "rows": rows,
         "pairs": [_pair_summary(comparison, a) for a in range(len(reports) - 1)],
@@ -109,7 +110,8 @@ def text_lines(data: dict) -> list[str]:
     reports = data["reports"]
     lines = ["reports:"]
     for r in reports:
-        lines.append(f"  [{r['index'] + 1}] {r['name']}  {r['district']} {r['year'] or ''}  ({r['chars']} chars)")
+        year = r["year"] or ""
+        lines.append(f"  [{r['index'] + 1}] {r['name']}  {r['district']} {year}  ({r['chars']} chars)")
     for p in data["pairs"]:
         lines.append(f"  [{p['a'] + 1}]→[{p['b'] + 1}]: {p['rows']} rows diffed, {p['ops']} ops, "
                      f"{p['moved']} moves, equal text {p['equal_share']:.1%}")
@@ -142,23 +144,3 @@ def _op_text(op: dict) -> str:
     if kind == "insert":
         return f"+{b0}:{b1}"
     return f"<{a0}:{a1}#{op['move_id']}" if a1 > a0 else f">{b0}:{b1}#{op['move_id']}"
-
-
-def write_json_atomic(path: Path, data: dict) -> None:
-    """Write to a temporary file in the same folder, then rename over ``path``: readers never see half a file."""
-    path = path.expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

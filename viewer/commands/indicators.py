@@ -1,8 +1,8 @@
-"""``python main.py indicators FILE... [--csv OUT] [--primary]``: every figure of the reports as a UTF-8 CSV table.
+"""``python main.py indicators FILE... [--csv OUT] [--primary]``: every figure of the reports as UTF-8 CSV.
 
-Columns: report, district, report_year, indicator, period, kind, measure, value, unit, qualifier, sentence, start,
-end, subject, primary, section (see viewer/core/indicators/table.py). Without ``--csv`` the table goes to stdout;
-with it, it is written to a temporary file next to OUT and moved into place (atomic).
+Columns: report, district, report_year, indicator, period, kind, measure, value, unit, qualifier, sentence,
+start, end, subject, primary, section (see viewer/core/indicators/table.py). Without ``--csv`` the table goes
+to stdout; with it, it is written to a temporary file next to OUT and moved into place (atomic).
 """
 from __future__ import annotations
 

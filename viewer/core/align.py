@@ -1,11 +1,11 @@
 """N reports -> aligned rows: which part of one report answers which part of another.
 
-Top sections pair by role; below them, subsections, ——lead paragraphs and paragraphs pair by content (TF-IDF over
-jieba words, plus heading similarity) with an order-preserving dynamic programme that allows gaps, then a pass
-that pairs blocks moved out of order, then a pass that finds paragraphs moved to another subsection. Reports
-join one at a time in the order given: each report's pieces are matched against the rows built so far, each row
-represented by its latest cell (year on year: 2024 is compared with 2022, or with 2021 where 2022 has a gap),
-and "in order" is judged against that report's order.
+Top sections pair by role; below them, subsections, ——lead paragraphs and paragraphs pair by content (TF-IDF
+over jieba words, plus heading similarity) with an order-preserving dynamic programme that allows gaps, then a
+pass that pairs blocks moved out of order, then a pass that finds paragraphs moved to another subsection.
+Reports join one at a time in the order given: each report's pieces are matched against the rows built so far,
+each row represented by its latest cell (year on year: 2024 is compared with 2022, or with 2021 where 2022 has
+a gap), and "in order" is judged against that report's order.
 
 Every section and paragraph of every report sits in exactly one row. Rows form a tree (top sections, their
 subsections and leads, paragraphs) that the UI shows as an outline; each row has one cell per report (None for
@@ -44,7 +44,8 @@ from viewer.core.tokenize import TokenizedText, Tokenizer, is_content
 
 __all__ = [
     "CONTENT", "MOVED", "OVERRIDE", "REASONS", "ROLE", "TITLE", "UNMATCHED",
-    "AlignConfig", "Alignment", "Cell", "Link", "Override", "Row", "align_reports", "build_units", "section_label",
+    "AlignConfig", "Alignment", "Cell", "Link", "Override", "Row",
+    "align_reports", "build_units", "section_label",
 ]
 
 _PARAGRAPH_ROLES = ("targets", "problems")
@@ -62,7 +63,7 @@ class AlignConfig:
     shape_penalty: float = 0.70    # factor for pairing a paragraph with a section that has parts of its own
 
 
-# -- units: the pieces of one report, as a tree ----------------------------------------------------------------
+# -- units: the pieces of one report, as a tree --------------------------------------------------------------
 @dataclass(eq=False, slots=True)
 class _Unit:
     report: int
@@ -99,8 +100,8 @@ def _paragraph_label(p: Paragraph) -> str:
 
 
 def build_units(report: Report, index: int) -> list[_Unit]:
-    """The report's top sections as unit trees. A section that is one paragraph with a run-in heading
-    (a ——lead, the closing) is a single leaf."""
+    """The report's top sections as unit trees: a section's parts are its paragraphs and subsections in text
+    order. A section that is one paragraph with a run-in heading (a ——lead, "（一）…。" run in) is one leaf."""
     used: set[str] = set()
 
     def unique(key: str) -> str:
@@ -135,7 +136,7 @@ def _iter_units(units: Sequence[_Unit]) -> Iterator[_Unit]:
         yield from _iter_units(u.children)
 
 
-# -- the builder ------------------------------------------------------------------------------------------------
+# -- the builder ---------------------------------------------------------------------------------------------
 @dataclass(eq=False, slots=True)
 class _BRow:
     cells: list[_Unit | None]
@@ -178,7 +179,8 @@ class _Aligner:
                 return key
             # "…/¶1" of a one-paragraph section with a run-in heading: the section is that paragraph
             head, _, tail = key.rpartition("/")
-            return head if tail == "¶1" and head in self.by_key[r] and not self.by_key[r][head].children else None
+            opened = tail == "¶1" and head in self.by_key[r] and not self.by_key[r][head].children
+            return head if opened else None
 
         for o in overrides:
             a, b = index_of(o.report_a), index_of(o.report_b)
@@ -354,9 +356,9 @@ class _Aligner:
 
     # passes over the whole tree ----------------------------------------------------------------------------
     def place_pending(self, top_rows: list[_BRow]) -> None:
-        """Overrides whose partner sits under another parent: move the piece into its partner's row. An override
-        that cannot be placed (partner not in any row, or a row holding the piece's own ancestor) is dropped and
-        the piece goes back under its own parent."""
+        """Overrides whose partner sits under another parent: move the piece into its partner's row. An
+        override that cannot be placed (partner not in any row, or a row holding the piece's own ancestor) is
+        dropped and the piece goes back under its own parent."""
         done: set[tuple[int, str]] = set()
         while self.pending:
             (r, key), (unit, pin) = next(iter(self.pending.items()))
@@ -390,7 +392,8 @@ class _Aligner:
             for r in range(1, self.n):
                 leaves = list(_leaf_rows(top.children))
                 alone = [(sib, row) for sib, row in leaves if row.cells[r] is not None
-                         and sum(c is not None for c in row.cells) == 1 and (r, row.cells[r].key) not in self.pins]
+                         and sum(c is not None for c in row.cells) == 1
+                         and (r, row.cells[r].key) not in self.pins]
                 open_rows = [row for _, row in leaves if row.cells[r] is None
                              and any(c is not None for c in row.cells[:r]) and not self._closed(row, r)]
                 if not alone or not open_rows:

@@ -1,7 +1,7 @@
 """Alignment results: rows of cells, one cell per report, each row with a score and a reason; user overrides.
 
-Small immutable value objects (no algorithm here; ``viewer.core.align`` builds them). Every span is a half-open
-range of offsets into the report's clean text.
+Small immutable value objects (no algorithm here; ``viewer.core.align`` builds them). Every span is a
+half-open range of offsets into the report's clean text.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import Iterator, Sequence
 
 from viewer.core.model import Paragraph, Report, Section
 
-ROLE, TITLE, CONTENT, OVERRIDE, MOVED, UNMATCHED = "role", "title", "content", "override", "moved", "unmatched"
+ROLE, TITLE, CONTENT, OVERRIDE, MOVED = "role", "title", "content", "override", "moved"
+UNMATCHED = "unmatched"
 REASONS = (ROLE, TITLE, CONTENT, OVERRIDE, MOVED, UNMATCHED)
 
 
@@ -45,7 +46,7 @@ class Cell:
     role: str | None            # section role, or the paragraph's role (targets / problems)
     start: int
     end: int
-    own_start: int              # the cell's own text: a section's heading when it has parts, else the whole span
+    own_start: int              # the cell's own text: a section's heading when it has parts, else all of it
     own_end: int
     node: Section | Paragraph = field(compare=False, repr=False)
 

@@ -1,13 +1,13 @@
 """Align N reports and diff every aligned row: the one call the CLI, the benchmark and the UI make.
 
-For each pair of neighbouring reports (1-2, 2-3, ...) every row with a cell on either side gets a token diff of
-the two cells' own text (a section's heading when its parts have rows of their own, else the whole piece). A cell
-facing a gap is diffed against an empty span placed after the previous piece of the other report, so deleted and
-inserted pieces take part in move detection like any other change.
+For each pair of neighbouring reports (1-2, 2-3, ...) every row with a cell on either side gets a token diff
+of the two cells' own text (a section's heading when its parts have rows of their own, else the whole piece).
+A cell facing a gap is diffed against an empty span placed after the previous piece of the other report, so
+deleted and inserted pieces take part in move detection like any other change.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from viewer.core.align import AlignConfig, Alignment, Override, align_reports
@@ -28,12 +28,19 @@ class PairDiff:
 class Comparison:
     alignment: Alignment
     diffs: tuple[PairDiff, ...]     # in row order, then report pair
+    _by_row: dict[str, list[PairDiff]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_row: dict[str, list[PairDiff]] = {}
+        for d in self.diffs:
+            by_row.setdefault(d.row_id, []).append(d)
+        object.__setattr__(self, "_by_row", by_row)
 
     def row_diffs(self, row_id: str) -> list[PairDiff]:
-        return [d for d in self.diffs if d.row_id == row_id]
+        return list(self._by_row.get(row_id, ()))
 
     def pair_diffs(self, a: int) -> list[PairDiff]:
-        """All diffs between report ``a`` and report ``a + 1``."""
+        """All diffs between report ``a`` and report ``a + 1``, in row order."""
         return [d for d in self.diffs if d.a == a]
 
 
@@ -60,7 +67,8 @@ def compare_reports(
             a_span = (ca.own_start, ca.own_end) if ca is not None else (pos[0], pos[0])
             b_span = (cb.own_start, cb.own_end) if cb is not None else (pos[1], pos[1])
             pos = [max(pos[0], a_span[1]), max(pos[1], b_span[1])]
-            pair.append(PairDiff(row_id, a, b, diff_spans(tokens[a], a_span, tokens[b], b_span, engine, codec)))
+            diff = diff_spans(tokens[a], a_span, tokens[b], b_span, engine, codec)
+            pair.append(PairDiff(row_id, a, b, diff))
         moved = find_moves([p.diff for p in pair], reports[a].text, reports[b].text)
         out += [PairDiff(p.row_id, p.a, p.b, d) for p, d in zip(pair, moved)]
     order = {row_id: i for i, (row_id, _) in enumerate(rows)}

@@ -1,10 +1,12 @@
-"""Token diff of two aligned pieces: jieba tokens mapped to single characters, diff-match-patch, semantic cleanup,
-ops mapped back to offsets in both texts; text deleted in one place and inserted in another is marked moved.
+"""Token diff of two aligned pieces: jieba tokens mapped to single characters, diff-match-patch with semantic
+cleanup, ops mapped back to offsets in both texts; text deleted in one place and inserted in another is marked
+moved.
 
 diff-match-patch's lines-to-chars trick with words as the units: each distinct token becomes one code point in
-the supplementary Private Use Areas (U+F0000 upward), never the low range, where ``diff_cleanupSemanticLossless``
-scores newlines and spaces. Both engines run with no time limit (results never depend on machine speed); the work
-is bounded by size instead: pieces longer than ``MAX_TOKENS`` are diffed clause by clause.
+the supplementary Private Use Areas (U+F0000 upward), never the low range, where
+``diff_cleanupSemanticLossless`` scores newlines and spaces. Both engines run with no time limit (results
+never depend on machine speed); the work is bounded by size instead: pieces longer than ``MAX_TOKENS`` are
+diffed clause by clause.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Literal, Sequence
 
-from viewer.core.tokenize import Token, TokenizedText, Tokenizer
+from viewer.core.tokenize import TokenizedText, Tokenizer
 
 EQUAL, INSERT, DELETE, MOVED = "equal", "insert", "delete", "moved"
 KINDS = (EQUAL, INSERT, DELETE, MOVED)
@@ -27,8 +29,8 @@ _CLAUSE_END = frozenset("。；！？\n;!?")
 
 @dataclass(frozen=True, slots=True)
 class DiffOp:
-    """One run: ``equal`` (same text on both sides), ``delete`` (only in a), ``insert`` (only in b), or ``moved``
-    (a delete or insert whose text stands elsewhere on the other side; ``move_id`` pairs the two halves)."""
+    """One run: ``equal`` (same text on both sides), ``delete`` (only in a), ``insert`` (only in b), or
+    ``moved`` (a delete or insert whose text stands elsewhere on the other side; ``move_id`` pairs halves)."""
 
     kind: str
     a_start: int
@@ -103,7 +105,7 @@ class TokenDiff:
                        for op in self.ops)
 
 
-# -- the engines -------------------------------------------------------------------------------------------------
+# -- the engines ---------------------------------------------------------------------------------------------
 def _code_point(i: int) -> str:
     return chr(_PUA_A + i) if i < _PUA_SIZE else chr(_PUA_B + i - _PUA_SIZE)
 
@@ -185,7 +187,7 @@ def _clauses(words: Sequence[str], ends: Sequence[int]) -> tuple[list[str], list
 
 def diff_words(a_words: Sequence[str], a_ends: Sequence[int], b_words: Sequence[str], b_ends: Sequence[int],
                a_span: tuple[int, int], b_span: tuple[int, int], engine: Engine = "fast") -> TokenDiff:
-    """Diff two token sequences that cover ``a_span`` and ``b_span`` exactly (``*_ends``: each token's end)."""
+    """Diff token sequences covering ``a_span`` and ``b_span`` exactly (``*_ends``: each token's end)."""
     if len(a_words) > MAX_TOKENS or len(b_words) > MAX_TOKENS:
         (a_words, a_ends), (b_words, b_ends) = _clauses(a_words, a_ends), _clauses(b_words, b_ends)
     enc_a, enc_b = encode_tokens(a_words, b_words)
@@ -216,13 +218,6 @@ def diff_encoded(enc_a: str, a_ends: Sequence[int], enc_b: str, b_ends: Sequence
     return TokenDiff(a_span[0], a_span[1], b_span[0], b_span[1], tuple(_merge(ops)))
 
 
-def diff_token_lists(a: Sequence[Token], b: Sequence[Token], a_span: tuple[int, int], b_span: tuple[int, int],
-                     engine: Engine = "fast") -> TokenDiff:
-    """Diff two token lists that cover ``a_span`` and ``b_span`` exactly."""
-    return diff_words([t.text for t in a], [t.end for t in a], [t.text for t in b], [t.end for t in b],
-                      a_span, b_span, engine)
-
-
 def _merge(ops: Iterable[DiffOp]) -> list[DiffOp]:
     out: list[DiffOp] = []
     for op in ops:
@@ -239,9 +234,12 @@ def diff_spans(ta: TokenizedText, a_span: tuple[int, int], tb: TokenizedText, b_
     Pass one ``codec`` for all the pieces of a comparison to encode each text once."""
     i, j = ta.index_range(*a_span)
     k, m = tb.index_range(*b_span)
-    if codec is None or j - i > MAX_TOKENS or m - k > MAX_TOKENS:
-        return diff_words(*ta.span_parts(*a_span), *tb.span_parts(*b_span), a_span, b_span, engine)
-    return diff_encoded(*codec.span(ta, *a_span), *codec.span(tb, *b_span), a_span, b_span, engine)
+    if codec is not None and j - i <= MAX_TOKENS and m - k <= MAX_TOKENS:
+        try:
+            return diff_encoded(*codec.span(ta, *a_span), *codec.span(tb, *b_span), a_span, b_span, engine)
+        except ValueError:  # the texts hold more distinct tokens than code points: encode the pieces alone
+            pass
+    return diff_words(*ta.span_parts(*a_span), *tb.span_parts(*b_span), a_span, b_span, engine)
 
 
 def diff_texts(a: str, b: str, tokenizer: Tokenizer, engine: Engine = "fast") -> TokenDiff:
@@ -249,7 +247,7 @@ def diff_texts(a: str, b: str, tokenizer: Tokenizer, engine: Engine = "fast") ->
     return diff_spans(tokenizer.tokenize(a), (0, len(a)), tokenizer.tokenize(b), (0, len(b)), engine)
 
 
-# -- moves ------------------------------------------------------------------------------------------------------
+# -- moves ---------------------------------------------------------------------------------------------------
 _NON_CONTENT = re.compile(r"[\W_]+")
 _SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")
 
@@ -280,11 +278,11 @@ def _chunks(diffs: Sequence[TokenDiff], text: str, side: str, min_chars: int) ->
 
 def find_moves(diffs: Sequence[TokenDiff], a_text: str, b_text: str, *, min_chars: int = 8,
                min_similarity: float = 0.85, max_visits: int = 200_000) -> list[TokenDiff]:
-    """Mark as moved the sentences deleted in one place and inserted in another (in the same piece or in another
-    piece of the same pair of reports): the same words once punctuation is ignored, or nearly the same (Dice
-    similarity of character bigrams >= ``min_similarity``). Near matches are found through an index of bigrams
-    (prefix filtering), longest sentences first, with at most ``max_visits`` candidates checked in all: the work
-    is bounded by size."""
+    """Mark as moved the sentences deleted in one place and inserted in another (in the same piece or in
+    another piece of the same pair of reports): the same words once punctuation is ignored, or nearly the same
+    (Dice similarity of character bigrams >= ``min_similarity``). Near matches are found through an index of
+    bigrams (prefix filtering), longest sentences first, with at most ``max_visits`` candidates checked in
+    all: the work is bounded by size."""
     dels = _chunks(diffs, a_text, "a", min_chars)
     adds = _chunks(diffs, b_text, "b", min_chars)
     pairs: list[tuple[_Chunk, _Chunk]] = []
@@ -310,11 +308,16 @@ def find_moves(diffs: Sequence[TokenDiff], a_text: str, b_text: str, *, min_char
     # rarest bigrams, so only those postings are visited; candidates are then checked exactly
     need = min_similarity / (2 - min_similarity)
     budget = max_visits
+    df = {x: len(js) for x, js in index.items()}
     for c in sorted(rest, key=lambda c: (-len(c.key), c.start)):
         mine = _bigram_set(c.key)
-        rare = sorted(mine, key=lambda x: (len(index.get(x, ())), x))
-        prefix = rare[:len(rare) - math.ceil(need * len(rare)) + 1]
-        candidates = sorted({j for x in prefix for j in index.get(x, ()) if j not in used})
+        present = sorted(sorted(x for x in mine if x in df), key=df.__getitem__)  # rarest first
+        # bigrams found in no candidate come first in the rare order and can match nothing
+        take = len(mine) - math.ceil(need * len(mine)) + 1 - (len(mine) - len(present))
+        if take <= 0:
+            continue
+        prefix = present[:take]
+        candidates = sorted({j for x in prefix for j in index[x] if j not in used})
         budget -= len(candidates) + len(prefix)
         if budget < 0:
             break
@@ -342,7 +345,7 @@ def find_moves(diffs: Sequence[TokenDiff], a_text: str, b_text: str, *, min_char
 
 
 def _bigram_set(key: str) -> frozenset[str]:
-    return frozenset(key[i:i + 2] for i in range(len(key) - 1))
+    return frozenset(map(str.__add__, key, key[1:]))
 
 
 def _split(op: DiffOp, cuts: list[tuple[int, int, int]]) -> list[DiffOp]:

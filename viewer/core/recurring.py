@@ -1,13 +1,13 @@
-"""Recurring phrasing across reports: what carries over, what is new, what was dropped, and what is boilerplate.
+"""Recurring phrasing across reports: what carries over, what is new, what was dropped, what is boilerplate.
 
-Each report's words (punctuation skipped, paragraphs kept apart) are cut into shingles of ``n`` words; a shingle
-is present in every report that contains it. A word is shared with every report that contains a shingle covering
-it, and runs of words shared with the same reports merge into maximal spans: the phrases. For report ``i`` with
-predecessor ``i - 1`` (reports are taken in the order given, e.g. by year):
+Each report's words (punctuation skipped, paragraphs kept apart) are cut into shingles of ``n`` words; a
+shingle is present in every report that contains it. A word is shared with every report that contains a
+shingle covering it, and runs of words shared with the same reports merge into maximal spans: the phrases. For
+report ``i`` with predecessor ``i - 1`` (reports are taken in the order given, e.g. by year):
 
 * ``recurring``: also in the previous report (for the first report: in any other report);
-* ``new``: not in the previous report (for the first report: in no other); ``reports`` tells whether it stood in
-  an earlier one;
+* ``new``: not in the previous report (for the first report: in no other); ``reports`` tells whether it stood
+  in an earlier one;
 * ``dropped``: phrases of the previous report that are not in this one (offsets into the previous report).
 
 A phrase found in two reports or more is ``boilerplate`` when it is formula rather than substance: it has no
@@ -97,6 +97,7 @@ def _shingles(seg: list[Token], n: int) -> list[tuple[tuple[str, ...], int, int]
 
 def find_phrases(reports: Sequence[Report], tokenizer: Tokenizer, *, n: int = 4, min_chars: int = 6,
                  long_chars: int = 20) -> PhraseTable:
+    """Recurring, new and dropped phrases of each report (in the order given), shingles of ``n`` words."""
     if not reports:
         raise ValueError("no reports")
     tokens = [tokenizer.tokenize(r.text) for r in reports]
@@ -108,7 +109,7 @@ def find_phrases(reports: Sequence[Report], tokenizer: Tokenizer, *, n: int = 4,
             for words, _, _ in _shingles(seg, n):
                 presence[words] = presence.get(words, 0) | bit
     districts = [r.meta.district for r in reports]
-    spans = [_spans(reports[i], i, segs, presence, n) for i, segs in enumerate(segments)]
+    spans = [_spans(i, segs, presence, n) for i, segs in enumerate(segments)]
 
     def classify(i: int, start: int, end: int, mask: int, kind: str | None = None) -> Phrase:
         present = tuple(j for j in range(len(reports)) if mask >> j & 1)
@@ -125,13 +126,13 @@ def find_phrases(reports: Sequence[Report], tokenizer: Tokenizer, *, n: int = 4,
 
     phrases = tuple(tuple(classify(i, s, e, m) for s, e, m in spans[i]) for i in range(len(reports)))
     dropped = tuple(
-        () if i == 0 else tuple(classify(i - 1, s, e, m, DROPPED) for s, e, m in spans[i - 1] if not m >> i & 1)
+        tuple(classify(i - 1, s, e, m, DROPPED) for s, e, m in spans[i - 1] if not m >> i & 1) if i else ()
         for i in range(len(reports))
     )
     return PhraseTable(tuple(r.name for r in reports), phrases, dropped)
 
 
-def _spans(report: Report, i: int, segs: list[list[Token]], presence: dict[tuple[str, ...], int],
+def _spans(i: int, segs: list[list[Token]], presence: dict[tuple[str, ...], int],
            n: int) -> list[tuple[int, int, int]]:
     """Maximal runs of words shared with the same reports: ``(start, end, mask)``."""
     out: list[tuple[int, int, int]] = []

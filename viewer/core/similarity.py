@@ -16,7 +16,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def index_terms(words: Iterable[str]) -> list[str]:
-    """The words that say what a piece is about: two characters or more, no figures (they change every year)."""
+    """The words that say what a piece is about: two characters or more, no figures (they change yearly)."""
     return [w for w in words if len(w) > 1 and not _DIGIT.search(w)]
 
 
@@ -79,9 +79,9 @@ def relative_scores(scores: Sequence[Sequence[float]]) -> list[list[float]]:
 
 
 def monotonic_pairs(gain: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
-    """The order-preserving set of pairs ``(i, j)`` with the largest total gain; pairs with gain <= 0 are never
-    taken and gaps cost nothing (Needleman-Wunsch with free gaps). Ties prefer gaps, then earlier pairs, so
-    the result is deterministic. O(len(gain) * len(gain[0])).
+    """The order-preserving set of pairs ``(i, j)`` with the largest total gain; pairs with gain <= 0 are
+    never taken and gaps cost nothing (Needleman-Wunsch with free gaps). Ties prefer gaps, so the result is
+    deterministic. O(len(gain) * len(gain[0])).
     """
     m = len(gain)
     n = len(gain[0]) if m else 0

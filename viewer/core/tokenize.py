@@ -1,8 +1,8 @@
 """Chinese word tokens with offsets: jieba plus a number+unit pre-pass and a user dictionary of policy terms.
 
-``Tokenizer`` owns its own ``jieba.Tokenizer`` (never the module-level one), keeps jieba's prefix-dictionary cache
-in an app cache folder, keeps jieba quiet while it initialises, and tokenises each distinct text once (cached by
-content hash). Build one per process and pass it around: initialising jieba takes about a second.
+``Tokenizer`` owns its own ``jieba.Tokenizer`` (never the module-level one), keeps jieba's prefix-dictionary
+cache in an app cache folder, keeps jieba quiet while it initialises, and tokenises each distinct text once
+(cached by content hash). Build one per process and pass it around: initialising jieba takes about a second.
 
 Every token carries its span in the text; the tokens of a text are contiguous and cover it exactly.
 """
@@ -44,12 +44,13 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 NUMBER_UNIT_RE = re.compile(
-    r"(?<![A-Za-z0-9.])"                      # not the tail of PM2.5, 5G or a version number
-    r"\d+(?:[.．]\d+)?(?:,\d{3}(?!\d))*"      # 12 / 5.5 / 1,000
+    r"(?<![A-Za-z0-9.])"                      # not the tail of PM2.5 or a version number
+    r"\d++(?:[.．]\d++)?(?:,\d{3}(?!\d))*"    # 12 / 5.5 / 1,000 (possessive: never a shorter number)
     r"(?:[ \t\u3000]?(?:" + _alternation(_MAGNITUDES) + r"))?"
     r"(?:余|多)?"
     r"(?:[ \t\u3000]?(?:" + _alternation(_UNITS) + r"))?"
     r"(?:" + _alternation(_QUALIFIERS) + r")?"
+    r"(?![A-Za-z])"                           # not the head of 5G, 3D or T3B
 )
 
 _PUNCT_OR_SPACE = re.compile(r"^[\W_]+$")
@@ -98,7 +99,8 @@ class TokenizedText:
         for k in range(i, j):
             s, e = max(self.starts[k], start), min(self.ends[k], end)
             if s < e:
-                out.append(Token(self.words[k] if (s, e) == (self.starts[k], self.ends[k]) else self.text[s:e], s, e))
+                whole = (s, e) == (self.starts[k], self.ends[k])
+                out.append(Token(self.words[k] if whole else self.text[s:e], s, e))
         return out
 
     def span_parts(self, start: int, end: int) -> tuple[list[str], list[int]]:

@@ -43,9 +43,17 @@ class CompareJob(QRunnable):
         try:
             result = compare_reports(self.reports, self.tokenizer, self.overrides)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", self.generation)
+            _emit(self.signals.failed, f"{type(exc).__name__}: {exc}", self.generation)
             return
-        self.signals.done.emit(result, self.generation)
+        _emit(self.signals.done, result, self.generation)
+
+
+def _emit(signal, *args) -> None:
+    """Emit from a worker; the receiving view may have been closed meanwhile (then nobody listens)."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass
 
 
 class HtmlDelegate(QStyledItemDelegate):

@@ -67,6 +67,13 @@ class MainWindow(QMainWindow):
 
         self.compare = CompareView()
         self.compare.busy_changed.connect(self._on_compare_busy)
+        kinds = self.settings.value("compare/kinds")
+        if kinds is not None:
+            kinds = {kinds} if isinstance(kinds, str) else set(kinds)
+            for kind, box in self.compare.kind_boxes.items():
+                box.setChecked(kind in kinds)
+        for box in self.compare.kind_boxes.values():
+            box.toggled.connect(self._save_kinds)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.compare, self.tr("对照"))
         self.tabs.addTab(split, self.tr("单篇阅读"))
@@ -113,6 +120,9 @@ class MainWindow(QMainWindow):
             act.setCheckable(True)
             act.setChecked(code == current)
             act.triggered.connect(lambda _=False, c=code: self._set_language(c))
+
+    def _save_kinds(self) -> None:
+        self.settings.setValue("compare/kinds", sorted(self.compare.model.enabled) or [""])
 
     def _set_language(self, code: str) -> None:
         self.settings.setValue("ui/language", code)

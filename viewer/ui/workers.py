@@ -40,22 +40,30 @@ class LoadJob(QRunnable):
         from viewer.core.loader import load_report
 
         total = len(self.paths)
-        self.signals.started.emit(total)
+        _emit(self.signals.started, total)
         for i, path in enumerate(self.paths):
             if self._cancel.is_set():
                 break
-            self.signals.progress.emit(i, total, Path(path).name)
+            _emit(self.signals.progress, i, total, Path(path).name)
             try:
                 report = load_report(path)
             except ReportError as exc:
-                self.signals.failed.emit(str(path), exc.reason)
+                _emit(self.signals.failed, str(path), exc.reason)
                 continue
             except MemoryError:
-                self.signals.failed.emit(str(path), "out of memory while reading the file")
+                _emit(self.signals.failed, str(path), "out of memory while reading the file")
                 continue
             except Exception as exc:  # noqa: BLE001 - a bug in a reader must not take the app down
-                self.signals.failed.emit(str(path), f"unexpected {type(exc).__name__}: {exc}")
+                _emit(self.signals.failed, str(path), f"unexpected {type(exc).__name__}: {exc}")
                 continue
-            self.signals.loaded.emit(report)
-        self.signals.progress.emit(total, total, "")
-        self.signals.finished.emit(self._cancel.is_set())
+            _emit(self.signals.loaded, report)
+        _emit(self.signals.progress, total, total, "")
+        _emit(self.signals.finished, self._cancel.is_set())
+
+
+def _emit(signal, *args) -> None:
+    """Emit from a worker; the window may have been closed meanwhile (then nobody listens)."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass

@@ -1,12 +1,12 @@
-"""The indicator engine: every figure of a report with its indicator, period, kind, measure, unit and qualifier.
+"""The indicator engine: every figure of a report with indicator, period, kind, measure, unit and qualifier.
 
     from viewer.core.indicators import extract_indicators, indicators_frame
     rows = extract_indicators(report)          # list[Row], headline rows flagged ``primary``
     df = indicators_frame([report, ...])       # pandas DataFrame, columns in table.COLUMNS
 
-Modules: ``numbers`` (number + unit scan), ``dictionary`` (resources/indicators.json), ``lead`` (the words before a
-figure), ``extract`` (subjects and measures in a sentence), ``classify`` (kind and period), ``table`` (rows, headline,
-DataFrame). Nothing here imports Qt; pandas is imported only by ``indicators_frame``.
+Modules: ``numbers`` (number + unit scan), ``dictionary`` (resources/indicators.json), ``lead`` (the words
+before a figure), ``extract`` (subjects and measures in a sentence), ``classify`` (kind and period), ``table``
+(rows, headline, DataFrame). Nothing here imports Qt; pandas is imported only by ``indicators_frame``.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The indicator dictionary (``resources/indicators.json``): canonical names, synonyms, unit families, ratios.
 
-``IndicatorDictionary.resolve(phrase)`` maps a subject phrase as written to a canonical indicator name, or None:
+``IndicatorDictionary.resolve(phrase)`` maps a subject phrase as written to a canonical name, or None:
   * the whole phrase is a synonym once scope words are stripped (全区生产总值, 全社会固定资产投资), or
   * the phrase ends with a synonym and what precedes it is a verb or scope word (实现地区生产总值, 拉动规上工业总产值)
     — never a modifier that changes the meaning (人均…, 单位…能耗, 新增…, 民间…), or
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from viewer.core.paths import resources_dir
 
+_YEAR_RE = re.compile(r"^\d{4}年")
 NOISE_SUFFIXES = ("总量", "总数", "总额", "总规模", "规模", "数量", "数")
 # what may follow an indicator name inside a lead without making it a different noun (an adverbial or a verb)
 ADVERBIAL_START_RE = re.compile(
@@ -64,8 +65,8 @@ class IndicatorDictionary:
                 boundary_words=tuple(sorted(data.get("boundary_words", ()), key=len, reverse=True)))
         alternation = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
         d._synonym_re = re.compile(f"(?:{alternation})")
-        d._scope_re = re.compile("^(?:" + "|".join(map(re.escape, d.scope_prefixes)) + ")") if d.scope_prefixes \
-            else re.compile(r"^\b\B")
+        scopes = "|".join(map(re.escape, d.scope_prefixes)) or r"\b\B"
+        d._scope_re = re.compile(f"^(?:{scopes})")
         ends = (*d.boundary_words, *d.scope_prefixes)
         d._boundary_re = re.compile("(?:" + "|".join(map(re.escape, ends)) + r"|[、，；：（）“”\s])$")
         return d
@@ -96,18 +97,29 @@ class IndicatorDictionary:
             if rest and rest not in NOISE_SUFFIXES and not ADVERBIAL_START_RE.match(rest):
                 continue
             before = core[: m.start()]
-            if before and not self._boundary_re.search(before):
-                continue
+            if before and not self._only_verbs_and_scope(before):
+                continue  # 人均… / 民间… / 临空经济示范区实现…: another subject, not this indicator
             best = self.canonical[m.group()]
             if not rest or rest in NOISE_SUFFIXES:
                 return best
         return best
 
+    def _only_verbs_and_scope(self, before: str) -> bool:
+        """Whether the words before an indicator name are only verbs and scope words (全区实现, 支撑带动)."""
+        rest = before
+        for _ in range(8):
+            m = self._boundary_re.search(rest)
+            if m is None or m.start() == m.end():
+                break
+            rest = rest[: m.start()]
+        rest = _YEAR_RE.sub("", self.strip_scope(rest) if rest else rest)
+        return not rest or rest in self.scope_prefixes
+
     def family_of(self, name: str) -> str:
         return self.families.get(name, "")
 
     def unit_fits(self, name: str, unit: str, measure: str) -> bool:
-        """Whether a figure in ``unit`` can be a ``measure`` of indicator ``name`` (a guard against wrong subjects)."""
+        """Whether a figure in ``unit`` can be a ``measure`` of ``name`` (a guard against wrong subjects)."""
         if measure in ("growth", "average_growth"):
             return unit in self.growth_units
         if measure == "share":

@@ -1,6 +1,6 @@
 """Figures of one sentence: every quantity tied to its subject, measure and qualifier (no period / kind yet).
 
-The sentence is cut into clauses at ，；：(a parenthesis is a clause of its own and is skipped by the clause around
+The sentence is cut into clauses at ，；：(a parenthesis is a clause of its own, skipped by the clause around
 it). In a clause, figures separated only by 、/和 (or nothing, as in a damaged ``7.9%9%``) form a *group* that
 shares the words in front of the first one. A group's subject is
   * the subject phrase of its lead, split into a list when it names several things (汽车、电子产业 …), or
@@ -59,6 +59,22 @@ class Figure:
     in_paren: bool = False
     alt_basis: bool = False  # a parenthesised restatement on another basis (扣除…因素增长6%)
     flow: bool = False       # counts additions (新增…, 引进…)
+
+
+@dataclass(slots=True)
+class _Group:
+    lead: Lead
+    quantities: list[Quantity]
+    between: str        # the lead text as written
+    noun: str           # the noun after the figure when the figure comes first (else "")
+
+
+@dataclass(slots=True)
+class _SentenceState:
+    introduced: list[Subject] = field(default_factory=list)  # subjects named so far, in order
+    flow: str = ""        # 新增 … carried to the next list item
+    action: str = ""      # 新建改扩建 … carried to the next number-first figure
+    last_measure: tuple[str, str, bool] | None = None  # unit, measure, negative of the last group
 
 
 def clauses(text: str) -> list[tuple[int, int, bool]]:
@@ -150,78 +166,96 @@ class SentenceExtractor:
 
     # --- one sentence ---------------------------------------------------------------------------------
     def extract(self, text: str, base: int) -> list[Figure]:
+        """The figures of sentence ``text`` (which starts at offset ``base`` of the report text)."""
         quantities = scan_quantities(text)
         flats = list(_FLAT_RE.finditer(text)) if "持平" in text else []
         if not quantities and not flats:
             return []
+        state = _SentenceState()
         figures: list[Figure] = []
-        introduced: list[Subject] = []
-        last_flow = ""
-        last_measure: tuple[str, str, bool] | None = None
         for cs, ce, in_paren in clauses(text):
             parens = [] if in_paren else _paren_spans(text, cs, ce)
-            qs = [q for q in quantities if cs <= q.start < ce and not any(a <= q.start < b for a, b in parens)]
-            qs += [Quantity(m.end() - 2, m.end(), 0.0, "%", "持平", m.start(), m.group())
-                   for m in flats if cs <= m.start() < ce and not any(a <= m.start() < b for a, b in parens)]
-            if not qs:
-                continue
-            qs.sort(key=lambda q: q.start)
-            groups: list[tuple[Lead, list[Quantity], str, str]] = []  # lead, figures, lead text, noun after
-            pos = cs
-            prev_noun = ""
-            for q in qs:
-                between = _PAREN_SPAN_RE.sub("", text[pos:q.pre_start])
-                if prev_noun and between.startswith(prev_noun):
-                    between = between[len(prev_noun):]  # 125个村社便民服务中心和197个… : the noun was the 1st's
-                noun = self._noun_after(text, q.end) if q.qualifier != "持平" else ""
-                if groups and not prev_noun and not groups[-1][3] and is_connector(between) \
-                        and q.qualifier != "持平":
-                    groups[-1][1].append(q)
-                    prev_noun = ""
-                else:
-                    lead = analyze_lead(between)
-                    first = bool(noun) and (not lead.subject or ends_with_action(lead.subject))
-                    groups.append((lead, [q], between, noun if first else ""))
-                    prev_noun = noun if first else ""
-                pos = q.end
-            prev_action = ""
-            for lead, group, between, noun in groups:
-                if (not lead.subject and not lead.explicit_measure and last_measure is not None
-                        and group[0].unit == last_measure[0] and group[0].qualifier != "持平"):
-                    lead.measure, lead.negative = last_measure[1], last_measure[2]  # 增长6%，力争7%
-                n = len(group)
-                alt = False
-                if lead.subject and in_paren and is_alternative_basis(lead.subject):
-                    lead.subject, alt = "", True
-                if noun and n == 1:
-                    # number-first: the figure counts the noun written after it
-                    if lead.subject.endswith("等"):
-                        action = ""  # 洛碛、石船等7个中心场镇: the list only gives examples
-                    elif lead.subject:
-                        action = lead.subject
-                    else:
-                        action = prev_action if lead.connector_only else ""
-                    subjects = [self._subject(action + noun)]
-                    introduced.extend(subjects)
-                    prev_action, last_flow = action, ""
-                elif lead.subject:
-                    countable = not group[0].unit.endswith("元") and group[0].unit not in ("%", "个百分点")
-                    flow_in = last_flow if between.lstrip().startswith("、") and countable else ""
-                    subjects = self._subjects_for(lead, n, flow_in)
-                    introduced.extend(subjects)
-                    last_flow = carried_prefix(subjects[0].written) if subjects else ""
-                    prev_action = ""
-                elif introduced:
-                    subjects = introduced[-n:] if (n > 1 and len(introduced) >= n) else introduced[-1:]
-                    if lead.total or lead.to_level:  # 新增X 20家、达到64家 / 新增X 3.9万户，总量突破19万户
-                        subjects = [self._subject(s.written[len(flow_prefix(s.written)):]) if flow_prefix(s.written)
-                                    else s for s in subjects]
-                else:
-                    subjects = [Subject("", "", False)]
-                for q, subj in self._assign(group, subjects, lead):
-                    figures.append(self._figure(q, subj, lead, base, in_paren, alt))
-                last_measure = (group[-1].unit, lead.measure, lead.negative)
+
+            def inside(i: int) -> bool:
+                return cs <= i < ce and not any(a <= i < b for a, b in parens)
+
+            qs = [q for q in quantities if inside(q.start)]
+            qs += [Quantity(m.end() - 2, m.end(), 0.0, "%", "持平", m.start(), m.group()) for m in flats
+                   if inside(m.start())]
+            if qs:
+                qs.sort(key=lambda q: q.start)
+                for group in self._groups(text, cs, qs):
+                    figures.extend(self._group_figures(text, group, state, base, in_paren))
         return figures
+
+    def _groups(self, text: str, cs: int, qs: list[Quantity]) -> list[_Group]:
+        """Cut a clause's figures into groups that share one lead (A、B / A和B / A-B / a damaged AB)."""
+        groups: list[_Group] = []
+        pos = cs
+        prev_noun = ""
+        for q in qs:
+            between = _PAREN_SPAN_RE.sub("", text[pos:q.pre_start])
+            if prev_noun and between.startswith(prev_noun):
+                between = between[len(prev_noun):]  # 125个村社便民服务中心和197个… : the noun was the first's
+            noun = self._noun_after(text, q.end) if q.qualifier != "持平" else ""
+            if groups and not groups[-1].noun and is_connector(between) and q.qualifier != "持平":
+                groups[-1].quantities.append(q)
+                prev_noun = ""
+            else:
+                lead = analyze_lead(between)
+                first = bool(noun) and (not lead.subject or ends_with_action(lead.subject))
+                groups.append(_Group(lead, [q], between, noun if first else ""))
+                prev_noun = noun if first else ""
+            pos = q.end
+        return groups
+
+    def _group_figures(self, text: str, group: _Group, state: _SentenceState, base: int,
+                       in_paren: bool) -> list[Figure]:
+        lead, qs = group.lead, group.quantities
+        n = len(qs)
+        last = state.last_measure
+        if (not lead.subject and not lead.explicit_measure and last is not None and qs[0].unit == last[0]
+                and qs[0].qualifier != "持平"):
+            lead.measure, lead.negative = last[1], last[2]  # 增长6%，力争7%: same unit, same measure
+        alt = False
+        if lead.subject and in_paren and is_alternative_basis(lead.subject):
+            lead.subject, alt = "", True
+        if group.noun and n == 1:
+            # number first: the figure counts the noun written after it
+            if lead.subject.endswith("等"):
+                action = ""  # 洛碛、石船等7个中心场镇: the list only gives examples
+            else:
+                action = lead.subject or (state.action if lead.connector_only else "")
+            subjects = [self._subject(action + group.noun)]
+            state.introduced.extend(subjects)
+            state.action, state.flow = action, ""
+        elif lead.subject:
+            countable = not qs[0].unit.endswith("元") and qs[0].unit not in ("%", "个百分点")
+            flow_in = state.flow if group.between.lstrip().startswith("、") and countable else ""
+            subjects = self._subjects_for(lead, n, flow_in)
+            state.introduced.extend(subjects)
+            state.flow = carried_prefix(subjects[0].written) if subjects else ""
+            state.action = ""
+        elif state.introduced:
+            known = state.introduced
+            subjects = known[-n:] if (n > 1 and len(known) >= n) else known[-1:]
+            if lead.total or lead.to_level:  # 新增X 20家、达到64家 / 新增X 3.9万户，总量突破19万户: the stock
+                subjects = [self._without_flow(s) for s in subjects]
+        else:
+            subjects = [Subject("", "", False)]
+        shared = qs[0].qualifier if qs[0].pre_start < qs[0].start else ""
+        out: list[Figure] = []
+        for q, subj in self._assign(qs, subjects, lead):
+            fig = self._figure(q, subj, lead, base, in_paren, alt)
+            if shared and not fig.qualifier:
+                fig.qualifier = shared  # 超过50亿美元和20亿美元: the word before a list qualifies each value
+            out.append(fig)
+        state.last_measure = (qs[-1].unit, lead.measure, lead.negative)
+        return out
+
+    def _without_flow(self, subject: Subject) -> Subject:
+        prefix = flow_prefix(subject.written)
+        return self._subject(subject.written[len(prefix):]) if prefix else subject
 
     @staticmethod
     def _assign(group: list[Quantity], subjects: list[Subject], lead: Lead):
@@ -269,5 +303,6 @@ class SentenceExtractor:
         if lead.contribution and measure == "growth":
             measure = "contribution"
         return Figure(start=base + q.start, end=base + q.end, value=value, unit=q.unit, qualifier=q.qualifier,
-                      subject=subj.written, indicator=name or subj.written, known=known, measure=measure, lead=lead,
-                      in_paren=in_paren, alt_basis=alt, flow=bool(flow_prefix(subj.written)) or lead.flow)
+                      subject=subj.written, indicator=name or subj.written, known=known, measure=measure,
+                      lead=lead, in_paren=in_paren, alt_basis=alt,
+                      flow=bool(flow_prefix(subj.written)) or lead.flow)

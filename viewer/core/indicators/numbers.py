@@ -6,7 +6,7 @@ ordinals (``第3``), codes (``5G``, ``PM2.5``, ``T3A``), ratios (``0.5:36.2:63.3
 modifiers that qualify a noun rather than state a figure (``10亿元以上项目``, ``3岁以下婴幼儿``).
 
 Values stay in the unit as written: ``1.3万亿元`` is value 1.3, unit ``万亿元`` (``scale()`` converts when needed).
-Chinese numerals are converted with ``cn2an.cn2an(token, "smart")`` on the captured token only (imported lazily).
+Chinese numerals are converted with ``cn2an.cn2an(token, "smart")`` on the captured token only (lazy import).
 """
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ _CN_SINGLE_OK = {"倍", "个百分点", "百分点"}  # 两倍, 三个百分点
 
 PRE_QUALIFIERS = {
     "突破": "突破", "超过": "超过", "超": "超过", "逾": "超过", "高于": "超过", "近": "近", "接近": "近",
-    "将近": "近", "约": "约", "不低于": "以上", "不少于": "以上", "不超过": "以内", "低于": "以内",
+    "将近": "近", "约": "约", "迈上": "突破", "跨上": "突破", "站上": "突破", "迈过": "突破",
+    "不低于": "以上", "不少于": "以上", "不超过": "以内", "低于": "以内",
 }
 POST_QUALIFIERS = {"左右": "左右", "上下": "左右", "以上": "以上", "以内": "以内", "之内": "以内", "以下": "以下"}
 APPROXIMATE = frozenset({"近", "约", "突破", "超过", "余", "以上", "以下", "以内", "左右"})
@@ -39,7 +40,8 @@ _MAG_ALT = "|".join(MAGNITUDES)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 QUANTITY_RE = re.compile(
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|(?<![" + _CN_DIGITS + r"])[" + _CN_DIGITS + r"]+(?:点[" + _CN_DIGITS + r"]+)?)"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?"
+    r"|(?<![" + _CN_DIGITS + r"])[" + _CN_DIGITS + r"]+(?:点[" + _CN_DIGITS + r"]+)?)"
     r"(?P<mag>" + _MAG_ALT + r")?"
     r"(?P<approx>余|多)?"
     r"(?P<mag2>" + _MAG_ALT + r")?"
@@ -53,6 +55,9 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # after a modifier quantity comes a noun: 以上项目 / 以下婴幼儿; after a figure comes punctuation or a verb
 _MODIFIER_NEXT_RE = re.compile(r"[\u3400-\u9fff]")
 _NOT_MODIFIER_NEXT = set("的，。；：、）)”")
+
+
+_RANGE_LOW_RE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)?[-—–～~至到]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +128,7 @@ def scan_quantities(text: str) -> list[Quantity]:
         s, e = m.span()
         prev = text[s - 1] if s else " "
         nxt = text[e] if e < n else " "
-        if prev.isascii() and (prev.isalnum() or prev in "._-+") and prev not in "%":
+        if prev.isascii() and (prev.isalnum() or prev in "._-+") and not _is_range_dash(text, s):
             continue  # 5G, PM2.5, T3A, 1+7 … (an ASCII letter/digit glued before the number)
         if prev == "第" or prev in ":∶" or nxt in ":∶":
             continue  # ordinals, ratios 1.6:51:47.4
@@ -168,6 +173,7 @@ def scan_quantities(text: str) -> list[Quantity]:
             if not qualifier:
                 qualifier = PRE_QUALIFIERS[pre.group()]
         out.append(Quantity(s, e, value, written_unit, qualifier, pre_start, text[s:e]))
+    out.extend(_range_lows(text, out))
     for m in PERCENT_WORD_RE.finditer(text):
         value = parse_chinese_number(m.group("num"))
         if value is not None:
@@ -175,6 +181,32 @@ def scan_quantities(text: str) -> list[Quantity]:
     if len(out) > 1:
         out.sort(key=lambda q: q.start)
     return out
+
+
+def _is_range_dash(text: str, s: int) -> bool:
+    """6-7%: a hyphen between two numbers of a range (not 1+7, not T3)."""
+    return s >= 2 and text[s - 1] == "-" and (text[s - 2].isdigit() or text[s - 2] == "%")
+
+
+def _range_lows(text: str, found: list[Quantity]) -> list[Quantity]:
+    """增长6-7% / 6%～7% / 5至8个百分点: the low end of a range takes the unit of the high end."""
+    lows: list[Quantity] = []
+    for q in found:
+        if q.pre_start != q.start or not q.raw[0].isdigit():
+            continue
+        m = _RANGE_LOW_RE.search(text, max(0, q.start - 12), q.start)
+        if m is None or m.end() != q.start:
+            continue
+        if m.group("unit") and m.group("unit") != q.unit:
+            continue
+        s = m.start()
+        if s and (text[s - 1].isdigit() or text[s - 1] in ".%"):
+            continue
+        if any(o.start <= s < o.end for o in found):
+            continue
+        end = s + len(m.group("num")) + len(m.group("unit") or "")
+        lows.append(Quantity(s, end, float(m.group("num")), q.unit, "", s, text[s:end]))
+    return lows
 
 
 def format_value(value: float) -> str:

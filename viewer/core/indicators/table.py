@@ -1,15 +1,24 @@
 """Indicator rows: the value object, the headline (``primary``) choice, row order, the DataFrame and CSV.
 
 Columns (DESIGN.md) — report, district, report_year, indicator, period, kind, measure, value, unit, qualifier,
-sentence, start, end — plus ``subject`` (the subject as written), ``primary`` and ``section`` (the top section role,
-or ``targets`` for the 主要预期目标 paragraph).
+sentence, start, end — plus ``subject`` (the subject as written), ``primary`` and ``section`` (the top section
+role, or ``targets`` for the 主要预期目标 paragraph).
+
+kind: actual (the reviewed year), target (this year's goals), plan_target (a multi-year plan's goal),
+  average_growth (年均增长), average (年均 of an amount), cumulative (累计, additions or growth over a term),
+  baseline (the X of 由X提高到Y; period = its year when written), partial (一季度, 1-11月 …).
+measure: level (an amount, a count or a rate such as R&D intensity), growth (%, 个百分点 or 倍 over a year or,
+  for cumulative, over the term; 下降 → negative, 持平 → 0), share (X占Y比重 when X/Y is not a known ratio),
+  multiple (是2015年的1.5倍), change (an absolute increase: 增加620公里), contribution (拉动X增长…),
+  gap (高于全市0.4个百分点).
+value: in the unit as written (2009.5 亿元; ``numbers.scale`` converts).
 
 ``primary``: for each key (report, indicator, period, kind, measure) exactly one row is the headline figure:
-  1. from the place that states it: the targets paragraph for a target (then the rest of plan_year), the review for an
-     actual, the multi-year plan section for a plan target;
+  1. from the place that states it: the targets paragraph for a target (then the rest of plan_year), the
+     review for an actual, the multi-year plan section for a plan target;
   2. not a parenthesised restatement (（扣除疫情影响因素增长6%）);
-  3. for achieved figures (actual, cumulative, average_growth) an exact value before an approximate one (突破2000亿元
-     then 达到2009.5亿元 → 2009.5);
+  3. for achieved figures (actual, cumulative, average_growth outside the plan sections) an exact value before
+     an approximate one (突破2000亿元 then 达到2009.5亿元 → 2009.5);
   4. the first in the text.
 Row order: rows of a key stay together, headline first; keys follow the text order of their headline.
 """
@@ -60,7 +69,8 @@ class Row:
 def _rank(row: Row) -> tuple:
     home = _HOME.get(row.kind, ())
     place = home.index(row.section) if row.section in home else len(home)
-    approx = 1 if (row.kind in _ACHIEVED and row.qualifier in APPROXIMATE) else 0
+    achieved = row.kind in _ACHIEVED and row.section not in ("targets", "plan_year", "plan_multi_year")
+    approx = 1 if (achieved and row.qualifier in APPROXIMATE) else 0
     return (place, 1 if row.in_paren else 0, approx, row.start)
 
 
