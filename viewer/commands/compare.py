@@ -37,7 +37,7 @@ def handler(args: argparse.Namespace) -> int:
     phrases = find_phrases(reports, tokenizer)
     data = comparison_json(comparison, phrases)
     if args.json:
-        from viewer.commands.indicators import write_text_atomic  # temp file in the same folder + os.replace
+        from viewer.core.atomic import write_text_atomic  # temp file in the same folder + os.replace
 
         write_text_atomic(Path(args.json), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     else:

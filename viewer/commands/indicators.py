@@ -7,10 +7,10 @@ to stdout; with it, it is written to a temporary file next to OUT and moved into
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from viewer.core.atomic import write_text_atomic
 
 NAME = "indicators"
 
@@ -40,19 +40,3 @@ def handler(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to a temporary file in ``path``'s directory, then replace ``path`` with it."""
-    directory = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
