@@ -26,6 +26,7 @@ def run_app(argv: list[str]) -> int:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     files = [Path(a) for a in argv] or sample_files()
     window = MainWindow()
+    window.compare.warm_up_in_background()
     window.resize(1600, 1000)
     window.show()
     window.load_files(files)

@@ -23,6 +23,7 @@ from viewer.ui.compare_model import CELL_ROLE, HTML_ROLE, STYLES, CompareModel
 from viewer.ui.labels import kind_label, section_label
 
 PAD = 6
+ROWS_PER_BATCH = 25
 
 
 class CompareSignals(QObject):
@@ -191,6 +192,9 @@ class CompareView(QWidget):
 
         self._relayout_timer = QTimer(self, singleShot=True, interval=120)
         self._relayout_timer.timeout.connect(self._relayout)
+        self._pending_rows: list[int] = []
+        self._batch_timer = QTimer(self, singleShot=True, interval=0)
+        self._batch_timer.timeout.connect(self._relayout_batch)
         self._find_hits: list[tuple[int, int]] = []
         self._find_pos = -1
 
@@ -201,6 +205,19 @@ class CompareView(QWidget):
 
             self._tokenizer = Tokenizer()
         return self._tokenizer
+
+    def warm_up_in_background(self) -> None:
+        """Start jieba (about 1 s) on a worker now, so the first comparison does not wait for it."""
+        tokenizer = self.tokenizer()
+
+        class _WarmUp(QRunnable):
+            def run(self) -> None:
+                try:
+                    tokenizer.warm_up()
+                except Exception:  # noqa: BLE001 - the comparison will report it when it needs the tokenizer
+                    pass
+
+        QThreadPool.globalInstance().start(_WarmUp())
 
     def set_reports(self, reports: list[Report]) -> None:
         """Compare these reports (2 or more) in the background; fewer clears the view."""
@@ -229,7 +246,7 @@ class CompareView(QWidget):
         self.status.setText(self.tr("已取消"))
 
     def is_busy(self) -> bool:
-        return any(g == self._generation for g in self._jobs)
+        return any(g == self._generation for g in self._jobs) or bool(self._pending_rows)
 
     def _on_done(self, comparison, generation: int) -> None:
         self._jobs.pop(generation, None)
@@ -239,7 +256,8 @@ class CompareView(QWidget):
         self.delegate.clear()
         self.model.set_comparison(comparison)
         self._build_outline()
-        self._relayout()
+        self._pending_rows = list(range(self.model.rowCount()))  # busy until laid out
+        QTimer.singleShot(0, self._relayout)  # row heights in later events: keep each UI-thread step short
         changed = sum(1 for i in range(self.model.rowCount()) if self.model.is_changed(i))
         self.status.setText(self.tr("%1 行，%2 处有变化").replace("%1", str(self.model.rowCount()))
                             .replace("%2", str(changed)))
@@ -260,7 +278,30 @@ class CompareView(QWidget):
         self._relayout_timer.start()
 
     def _relayout(self) -> None:
-        self.table.resizeRowsToContents()
+        """Fit row heights to the wrapped text: the rows in view at once, the rest in small batches between
+        events, so a long comparison never freezes the window."""
+        n = self.model.rowCount()
+        first = max(0, self.table.rowAt(0))
+        last = self.table.rowAt(self.table.viewport().height())
+        last = n - 1 if last < 0 else last
+        visible = list(range(first, min(n, max(last, first + 12) + 1)))
+        for i in visible:
+            self.table.resizeRowToContents(i)
+        seen = set(visible)
+        self._pending_rows = [i for i in range(n) if i not in seen]
+        if self._pending_rows:
+            self._batch_timer.start()
+
+    def _relayout_batch(self) -> None:
+        batch, self._pending_rows = self._pending_rows[:ROWS_PER_BATCH], self._pending_rows[ROWS_PER_BATCH:]
+        for i in batch:
+            if i < self.model.rowCount():
+                self.table.resizeRowToContents(i)
+        if self._pending_rows:
+            self._batch_timer.start()
+
+    def is_laid_out(self) -> bool:
+        return not self._pending_rows
 
     def _build_outline(self) -> None:
         self.outline.clear()
