@@ -3,84 +3,394 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="135" />
+        <location filename="../../viewer/ui/compare_view.py" line="144" />
         <source>对齐提纲</source>
         <translation>Aligned outline</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="149" />
+        <location filename="../../viewer/ui/compare_view.py" line="158" />
         <source>◀ 上一处</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="150" />
+        <location filename="../../viewer/ui/compare_view.py" line="159" />
         <source>下一处 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="151" />
+        <location filename="../../viewer/ui/compare_view.py" line="160" />
         <source>上一处变化 (Shift+F8)</source>
         <translation>Previous change (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="152" />
+        <location filename="../../viewer/ui/compare_view.py" line="161" />
         <source>下一处变化 (F8)</source>
         <translation>Next change (F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="159" />
+        <location filename="../../viewer/ui/compare_view.py" line="168" />
         <source>在所有报告中查找… (Ctrl+F)</source>
         <translation>Find in all reports… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="204" />
+        <location filename="../../viewer/ui/compare_view.py" line="229" />
         <source>请勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="214" />
+        <location filename="../../viewer/ui/compare_view.py" line="239" />
         <source>正在对齐…</source>
         <translation>Aligning…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="221" />
+        <location filename="../../viewer/ui/compare_view.py" line="246" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="236" />
+        <location filename="../../viewer/ui/compare_view.py" line="262" />
         <source>%1 行，%2 处有变化</source>
         <translation>%1 rows, %2 with changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="246" />
+        <location filename="../../viewer/ui/compare_view.py" line="272" />
         <source>对齐失败：</source>
         <translation>Alignment failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="335" />
+        <location filename="../../viewer/ui/compare_view.py" line="395" />
         <source>找到 %1 处</source>
         <translation>%1 matches</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="417" />
+        <location filename="../../viewer/ui/compare_view.py" line="477" />
         <source>与 %1 的某一节配对…</source>
         <translation>Pair with a section of %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="419" />
+        <location filename="../../viewer/ui/compare_view.py" line="479" />
         <source>在 %1 中无对应</source>
         <translation>No counterpart in %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="426" />
+        <location filename="../../viewer/ui/compare_view.py" line="486" />
         <source>手动配对</source>
         <translation>Pair manually</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="426" />
+        <location filename="../../viewer/ui/compare_view.py" line="486" />
         <source>选择对应的章节：</source>
         <translation>Choose the matching section:</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTabs</name>
+    <message>
+        <location filename="../../viewer/ui/indicator_tabs.py" line="134" />
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicator_tabs.py" line="135" />
+        <source>走势</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicator_tabs.py" line="136" />
+        <source>目标对照</source>
+        <translation>Targets vs results</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicator_tabs.py" line="137" />
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="51" />
+        <source>筛选：指标或原句中的文字…</source>
+        <translation>Filter: text in the indicator or sentence…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="53" />
+        <source>仅主要数值</source>
+        <translation>Headline figures only</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="54" />
+        <source>同一指标、年份、类型只列出报告中的主要表述</source>
+        <translation>One row per indicator, year and kind: the figure as the report states it first</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="57" />
+        <source>导出表格…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="60" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="69" />
+        <source>地区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="60" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="69" />
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="61" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
+        <source>类型</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="61" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="69" />
+        <source>报告年份</source>
+        <translation>Report year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
+        <source>所属年份</source>
+        <translation>Year of figure</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
+        <source>度量</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
+        <source>限定</source>
+        <translation>Qualifier</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
+        <source>章节</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
+        <source>原句</source>
+        <translation>Sentence</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="110" />
+        <source>正在提取指标…</source>
+        <translation>Extracting indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="126" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="118" />
+        <source>请勾选报告</source>
+        <translation>Tick some reports</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="131" />
+        <source>全部地区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="137" />
+        <source>全部指标</source>
+        <translation>All indicators</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="139" />
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="141" />
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="120" />
+        <source>单击一行可在对照视图中定位原句</source>
+        <translation>Click a row to show its sentence in the comparison</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="169" />
+        <source>%1 / %2 条</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="203" />
+        <source>导出表格</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="208" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/indicators_panel.py" line="210" />
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordsPanel</name>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="70" />
+        <source>输入词语，用空格或逗号分隔</source>
+        <translation>Terms, separated by spaces or commas</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="72" />
+        <source>绘制</source>
+        <translation>Plot</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="74" />
+        <source>新词 Top</source>
+        <translation>Top new terms</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="75" />
+        <source>找出各报告中出现而同一地区上一份报告中没有的词，按次数排列</source>
+        <translation>Find the words of each report that the same district's previous report does not use, most frequent first</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="80" />
+        <location filename="../../viewer/ui/keywords_panel.py" line="111" />
+        <source>每万字</source>
+        <translation>Per 10k chars</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="81" />
+        <source>按报告长度折算为每一万字出现的次数</source>
+        <translation>Occurrences per 10,000 characters, so long and short reports compare</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="84" />
+        <source>导出 PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="85" />
+        <source>导出 SVG…</source>
+        <translation>Export SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="86" />
+        <source>导出表格…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="91" />
+        <location filename="../../viewer/ui/keywords_panel.py" line="109" />
+        <source>词语</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="109" />
+        <source>地区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="109" />
+        <location filename="../../viewer/ui/keywords_panel.py" line="190" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="110" />
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="110" />
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="157" />
+        <source>正在分词，查找新词…</source>
+        <translation>Segmenting words, looking for new terms…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="167" />
+        <source>没有找到新词：需要同一地区至少两个年份的报告</source>
+        <translation>No new terms: this needs reports of at least two years of one district</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="170" />
+        <source>新词：</source>
+        <translation>New terms: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="189" />
+        <source>每万字出现次数</source>
+        <translation>Occurrences per 10,000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="189" />
+        <source>出现次数</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="191" />
+        <source>关键词词频</source>
+        <translation>Keyword frequency</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="230" />
+        <source>%1 次，每万字 %2</source>
+        <translation>%1 times, %2 per 10k characters</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="231" />
+        <source>出处：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="242" />
+        <source>导出图表</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="247" />
+        <source>导出表格</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="255" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/keywords_panel.py" line="257" />
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
     </message>
 </context>
 <context>
@@ -124,99 +434,446 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="51" />
+        <location filename="../../viewer/ui/main_window.py" line="52" />
         <source>章节</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="51" />
+        <location filename="../../viewer/ui/main_window.py" line="52" />
         <source>类型</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="70" />
+        <location filename="../../viewer/ui/main_window.py" line="78" />
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="71" />
+        <location filename="../../viewer/ui/main_window.py" line="79" />
         <source>单篇阅读</source>
         <translation>Single report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="80" />
+        <location filename="../../viewer/ui/main_window.py" line="88" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="93" />
+        <location filename="../../viewer/ui/main_window.py" line="104" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="94" />
+        <location filename="../../viewer/ui/main_window.py" line="105" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="98" />
+        <location filename="../../viewer/ui/main_window.py" line="109" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="101" />
+        <location filename="../../viewer/ui/main_window.py" line="112" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="106" />
+        <location filename="../../viewer/ui/main_window.py" line="117" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="108" />
+        <location filename="../../viewer/ui/main_window.py" line="119" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="110" />
+        <location filename="../../viewer/ui/main_window.py" line="121" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="110" />
+        <location filename="../../viewer/ui/main_window.py" line="121" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="118" />
+        <location filename="../../viewer/ui/main_window.py" line="132" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="141" />
+        <location filename="../../viewer/ui/main_window.py" line="155" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="218" />
+        <location filename="../../viewer/ui/main_window.py" line="232" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="235" />
+        <location filename="../../viewer/ui/main_window.py" line="249" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="237" />
+        <location filename="../../viewer/ui/main_window.py" line="251" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="239" />
+        <location filename="../../viewer/ui/main_window.py" line="253" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
+    </message>
+</context>
+<context>
+    <name>PlotsPanel</name>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="103" />
+        <source>导出 PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="104" />
+        <source>导出 SVG…</source>
+        <translation>Export SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="109" />
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="111" />
+        <source>● 实际　△ 目标　◇ 规划目标；悬停查看数值与出处</source>
+        <translation>● actual  △ target  ◇ plan target; hover for value and source</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="189" />
+        <source>总量</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="189" />
+        <source>增速</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="192" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="194" />
+        <source>没有数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="209" />
+        <source>%1 个数据点</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="243" />
+        <source>出处：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="261" />
+        <source>导出图表</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="266" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/plots.py" line="268" />
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPanel</name>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="85" />
+        <source>主要目标及有结果的</source>
+        <translation>Main targets and those with results</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="85" />
+        <source>仅主要预期目标</source>
+        <translation>Main targets only</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="85" />
+        <source>全部目标</source>
+        <translation>All targets</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="88" />
+        <source>导出表格…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="91" />
+        <location filename="../../viewer/ui/scorecard_panel.py" line="99" />
+        <source>地区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="91" />
+        <location filename="../../viewer/ui/scorecard_panel.py" line="99" />
+        <source>目标年份</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="92" />
+        <location filename="../../viewer/ui/scorecard_panel.py" line="101" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="92" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="99" />
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="100" />
+        <source>度量</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="100" />
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="100" />
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="101" />
+        <source>差距</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="102" />
+        <source>目标出处</source>
+        <translation>Target source</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="102" />
+        <source>实际出处</source>
+        <translation>Result source</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="103" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="121" />
+        <source>目标取自当年报告，实际取自下一年报告；单击一行定位原句（单击“实际”列定位实际值的原句）</source>
+        <translation>Targets come from the year's report, results from the next year's report; click a row to show the target's sentence (click the Actual column for the result's)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="139" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="141" />
+        <source>没有可对照的目标</source>
+        <translation>No targets to compare</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="143" />
+        <source>全部地区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="144" />
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="145" />
+        <source>全部结果</source>
+        <translation>All results</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="178" />
+        <source>达成 %1 · 未达成 %2 · 无数据 %3</source>
+        <translation>Met %1 · missed %2 · no data %3</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="204" />
+        <source>导出表格</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="209" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="211" />
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>indicators</name>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="20" />
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="21" />
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="22" />
+        <source>规划目标</source>
+        <translation>Plan target</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="23" />
+        <source>年均增长</source>
+        <translation>Average growth</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="24" />
+        <source>累计</source>
+        <translation>Cumulative</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="25" />
+        <source>基数</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="26" />
+        <source>阶段数</source>
+        <translation>Partial year</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="27" />
+        <source>年均</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="30" />
+        <source>总量</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="31" />
+        <source>增速</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="32" />
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="33" />
+        <source>倍数</source>
+        <translation>Multiple</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="34" />
+        <source>增量</source>
+        <translation>Increase</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="35" />
+        <source>拉动</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="36" />
+        <source>差距</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="39" />
+        <source>✓ 达成</source>
+        <translation>✓ Met</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="40" />
+        <source>✗ 未达成</source>
+        <translation>✗ Missed</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="41" />
+        <source>— 无数据</source>
+        <translation>— No data</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="44" />
+        <source>工作回顾</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="45" />
+        <source>预期目标</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="46" />
+        <source>年度工作</source>
+        <translation>Year plan</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="47" />
+        <source>五年目标</source>
+        <translation>Five-year goals</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/frame_model.py" line="169" />
+        <source>CSV 表格 (*.csv);;Excel 工作簿 (*.xlsx)</source>
+        <translation>CSV table (*.csv);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="28" />
+        <source>未载入下一年的报告</source>
+        <translation>Next year's report not loaded</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="29" />
+        <source>下一年的报告未提及</source>
+        <translation>Not stated in next year's report</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="30" />
+        <source>单位不同，无法比较</source>
+        <translation>Different units: not comparable</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="41" />
+        <source>持平</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/scorecard_panel.py" line="52" />
+        <source>个百分点</source>
+        <translation>points</translation>
     </message>
 </context>
 <context>

@@ -143,7 +143,7 @@ class _Pdf:
         def walk(num: int) -> None:
             body = self.obj(num)
             if re.search(rb"/Type\s*/Pages\b", body):
-                kids = self._get(body, rb"/Kids\s*\[(.*?)\]", f"/Kids of object {num}")
+                kids = self._get(body, rb"/Kids\s*\[([^\]]*)\]", f"/Kids of object {num}")
                 for k in re.findall(_REF, kids):
                     walk(int(k))
             else:
@@ -342,14 +342,25 @@ def _fix_fonts(pdf: _Pdf, fix: UnicodeFix | None) -> int:
     return changed
 
 
+def _objects_with(pdf: _Pdf, needle: bytes) -> list[int]:
+    """Numbers of the objects whose text (before any stream) contains ``needle``."""
+    out = []
+    data = pdf.data
+    for num, pos in sorted(pdf.offsets.items()):
+        start = pos
+        ends = [i for i in (data.find(b"stream", start), data.find(b"endobj", start)) if i >= 0]
+        if ends and data.find(needle, start, min(ends)) >= 0:
+            out.append(num)
+    return out
+
+
 def _tag_subsets(pdf: _Pdf) -> None:
     """Copy the descriptor's ``ABCDEF+Name`` onto the Type0 and CIDFont dictionaries that name ``Name``."""
-    for m in re.finditer(rb"/DescendantFonts\s*\[\s*" + _REF + rb"\s*\]", pdf.data):
-        start = pdf.data.rfind(b" obj", 0, m.start())
-        head = _OBJ.search(pdf.data, pdf.data.rfind(b"\n", 0, start) + 1)
-        if head is None:
+    for type0 in _objects_with(pdf, b"/DescendantFonts"):
+        m = re.search(rb"/DescendantFonts\s*\[\s*" + _REF + rb"\s*\]", pdf.obj(type0))
+        if m is None:
             continue
-        type0, cid = int(head.group(1)), int(m.group(1))
+        cid = int(m.group(1))
         try:
             cid_body = pdf.obj(cid)
             desc = re.search(rb"/FontDescriptor\s+" + _REF, cid_body)
@@ -369,7 +380,7 @@ def _tag_subsets(pdf: _Pdf) -> None:
             continue
 
 
-# -- entry point -----------------------------------------------------------------------------------------------
+# -- entry points -----------------------------------------------------------------------------------------------
 def finish_pdf(path: str | Path, *, outline: Sequence[OutlineItem] = (), links: Sequence[LinkArea] = (),
                unicode_fix: UnicodeFix | None = None) -> int:
     """Append the outline, links and font fixes to the PDF at ``path``. Returns the number of ToUnicode
@@ -388,3 +399,8 @@ def finish_pdf(path: str | Path, *, outline: Sequence[OutlineItem] = (), links: 
     with path.open("ab") as fh:
         fh.write(pdf.write())
     return changed
+
+
+def page_count(path: str | Path) -> int:
+    """Number of pages of a PDF written by QPdfWriter (and finished here)."""
+    return len(_Pdf(Path(path).read_bytes()).pages())

@@ -22,6 +22,7 @@ STYLES = {
     "moved": ("#cfe0ff", ""),
     "equal": ("#f4f1de", ""),
     "find": ("#ffe066", ""),
+    "focus": ("#ffb54d", "underline"),  # a span asked for from elsewhere (an indicator's sentence)
 }
 
 
@@ -32,6 +33,7 @@ class CompareModel(QAbstractTableModel):
         self.rows: list[tuple[str, Row]] = []
         self.enabled: set[str] = set(KINDS) - {"equal"}
         self.find_text = ""
+        self.focus: tuple[int, int, int] | None = None  # (column, start, end) shown with the "focus" style
         self._marks: list[list[Mark]] = []
         self._mark_starts: list[list[int]] = []
         self._changed: set[str] = set()
@@ -41,6 +43,7 @@ class CompareModel(QAbstractTableModel):
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self.comparison = comparison
+        self.focus = None
         self.rows = list(comparison.alignment.walk()) if comparison else []
         n = len(comparison.alignment.reports) if comparison else 0
         self._marks = [column_marks(comparison, k) for k in range(n)] if comparison else []
@@ -55,6 +58,11 @@ class CompareModel(QAbstractTableModel):
 
     def set_find_text(self, text: str) -> None:
         self.find_text = text
+        self._refresh_html()
+
+    def set_focus(self, col: int, start: int, end: int) -> None:
+        """Highlight ``[start, end)`` of report column ``col`` (one focus at a time)."""
+        self.focus = (col, start, end)
         self._refresh_html()
 
     def _refresh_html(self) -> None:
@@ -135,6 +143,10 @@ class CompareModel(QAbstractTableModel):
                 finds.append((s0 + i, s0 + i + len(self.find_text)))
                 points.update(finds[-1])
                 i = piece.find(self.find_text, i + len(self.find_text))
+        focus = None
+        if self.focus is not None and self.focus[0] == col and self.focus[1] < e0 and self.focus[2] > s0:
+            focus = (max(s0, self.focus[1]), min(e0, self.focus[2]))
+            points.update(focus)
         cuts = sorted(p for p in points if s0 <= p <= e0)
         parts: list[str] = []
         for a, b in zip(cuts, cuts[1:]):
@@ -143,6 +155,8 @@ class CompareModel(QAbstractTableModel):
             kinds = {m.kind for m in active_marks if m.start <= a and m.end >= b}
             if any(fs <= a and fe >= b for fs, fe in finds):
                 kinds.add("find")
+            if focus is not None and focus[0] <= a and focus[1] >= b:
+                kinds.add("focus")
             chunk = html.escape(text[a:b]).replace("\n", "<br>")
             parts.append(_styled(chunk, kinds))
         return "".join(parts)
@@ -187,7 +201,7 @@ def _styled(chunk: str, kinds: set[str]) -> str:
         return chunk
     bg = None
     deco = []
-    for k in ("find", "moved", "insert", "delete", "equal"):
+    for k in ("focus", "find", "moved", "insert", "delete", "equal"):
         if k in kinds:
             colour, d = STYLES[k]
             bg = bg or colour

@@ -345,6 +345,17 @@ class CompareView(QWidget):
         self.scroll_to_row(best)
         return True
 
+    def highlight_span(self, report: Report, start: int, end: int) -> bool:
+        """Scroll to ``[start, end)`` of ``report`` and highlight it (False when it is not a compared column)."""
+        col = next((i for i, r in enumerate(self.model.reports) if r is report), -1)
+        if col < 0 or not self.scroll_to_offset(report, start):
+            return False
+        self.model.set_focus(col, start, end)
+        self.delegate.clear()
+        self.table.setCurrentIndex(self.model.index(self.current_row(), col))
+        self.table.viewport().update()
+        return True
+
     # -- highlights, navigation, find -----------------------------------------------------------------------------
     def _on_kinds_toggled(self) -> None:
         self.model.set_enabled_kinds({k for k, b in self.kind_boxes.items() if b.isChecked()})

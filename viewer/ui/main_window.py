@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        from viewer.ui.indicator_tabs import add_indicator_tabs
+
+        add_indicator_tabs(self)
 
     # -- menus ---------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
