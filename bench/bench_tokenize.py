@@ -3,17 +3,17 @@
     .venv/bin/python bench/bench_tokenize.py [--repeat N]
 
 Figures per backend (best of N; ratio = jieba / rjieba):
-  start (new process)     python -c: import viewer.core.tokenize, Tokenizer(backend=...).warm_up(); the process's
-                          own start-up is measured apart and subtracted (caches warm: jieba's prefix dictionary,
-                          the resolved user dictionary)
+  start (new process)     python -c: import viewer.core.tokenize, Tokenizer(backend=...).warm_up(); the
+                          interpreter's own start-up is measured apart and subtracted (caches warm: jieba's
+                          prefix dictionary, the resolved user dictionary)
   start (in process)      Tokenizer(backend=...).warm_up() again in this process (libraries already imported)
   tokenise five           the five sample reports, per-text cache cleared, one thread
   tokenise five, 4 threads the same texts on 4 threads at once (rjieba releases the GIL while it segments)
-  compare five            viewer.core.comparison.compare_reports of the five reports, tokeniser warm, its cache
-                          cleared (so tokenising is included), reports already loaded
+  compare five            viewer.core.comparison.compare_reports of the five reports, tokeniser warm, its
+                          cache cleared (so tokenising is included), reports already loaded
   compare five, cold      the same plus starting the backend (in process)
-Then: whether both backends give the same tokens on the five, and rjieba's first start in an empty cache folder
-(jieba resolves the user dictionary once, ~1 s, then it is cached).
+Then: whether both backends give the same tokens on the five, and rjieba's first start in an empty cache
+folder (jieba resolves the user dictionary once, ~1 s, then it is cached).
 """
 from __future__ import annotations
 
@@ -22,17 +22,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from viewer.core.comparison import compare_reports  # noqa: E402
-from viewer.core.loader import load_report  # noqa: E402
-from viewer.core.paths import sample_files  # noqa: E402
-from viewer.core.tokenize import Tokenizer  # noqa: E402
+from viewer.core.comparison import compare_reports
+from viewer.core.loader import load_report
+from viewer.core.paths import sample_files
+from viewer.core.tokenize import Tokenizer
 
 BACKENDS = ("rjieba", "jieba")
 CACHE = Path(tempfile.gettempdir()) / "report-compare-bench"
@@ -61,48 +61,49 @@ def start_in_new_process(backend: str, repeat: int) -> float:
     return min(process_seconds(code) for _ in range(repeat)) - base
 
 
+def measure(backend: str, reports: list, repeat: int) -> tuple[dict[str, float], list[tuple[str, ...]]]:
+    texts = [r.text for r in reports]
+    f: dict[str, float] = {}
+    f["start (new process)"] = start_in_new_process(backend, repeat)
+    f["start (in process)"] = best(lambda: Tokenizer(cache_dir=CACHE, backend=backend).warm_up(), repeat)
+    tokenizer = Tokenizer(cache_dir=CACHE, backend=backend)
+    tokenizer.warm_up()
+
+    def tokenise_all() -> None:
+        tokenizer.clear_cache()
+        for t in texts:
+            tokenizer.tokenize(t)
+
+    def tokenise_threads() -> None:
+        tokenizer.clear_cache()
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(tokenizer.tokenize, texts))
+
+    def compare() -> None:
+        tokenizer.clear_cache()
+        compare_reports(reports, tokenizer)
+
+    f["tokenise five"] = best(tokenise_all, repeat)
+    f["tokenise five, 4 threads"] = best(tokenise_threads, repeat)
+    f["compare five"] = best(compare, repeat)
+    f["compare five, cold"] = best(
+        lambda: compare_reports(reports, Tokenizer(cache_dir=CACHE, backend=backend)), repeat)
+    tokenizer.clear_cache()
+    return f, [tokenizer.tokenize(t).words for t in texts]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs")
     args = ap.parse_args()
     reports = [load_report(p) for p in sample_files()]
-    texts = [r.text for r in reports]
-    chars = sum(len(t) for t in texts)
+    chars = sum(len(r.text) for r in reports)
     print(f"five reports: {', '.join(r.name for r in reports)} ({chars:,} characters)\n")
 
     figures: dict[str, dict[str, float]] = {}
     tokens: dict[str, list[tuple[str, ...]]] = {}
     for backend in BACKENDS:
-        f = figures[backend] = {}
-        f["start (new process)"] = start_in_new_process(backend, args.repeat)
-        f["start (in process)"] = best(lambda: Tokenizer(cache_dir=CACHE, backend=backend).warm_up(), args.repeat)
-        tokenizer = Tokenizer(cache_dir=CACHE, backend=backend)
-        tokenizer.warm_up()
-
-        def tokenise_all() -> None:
-            tokenizer.clear_cache()
-            for t in texts:
-                tokenizer.tokenize(t)
-
-        def tokenise_threads() -> None:
-            tokenizer.clear_cache()
-            with ThreadPoolExecutor(4) as pool:
-                list(pool.map(tokenizer.tokenize, texts))
-
-        def compare() -> None:
-            tokenizer.clear_cache()
-            compare_reports(reports, tokenizer)
-
-        def compare_cold() -> None:
-            fresh = Tokenizer(cache_dir=CACHE, backend=backend)
-            compare_reports(reports, fresh)
-
-        f["tokenise five"] = best(tokenise_all, args.repeat)
-        f["tokenise five, 4 threads"] = best(tokenise_threads, args.repeat)
-        f["compare five"] = best(compare, args.repeat)
-        f["compare five, cold"] = best(compare_cold, args.repeat)
-        tokenizer.clear_cache()
-        tokens[backend] = [tokenizer.tokenize(t).words for t in texts]
+        figures[backend], tokens[backend] = measure(backend, reports, args.repeat)
 
     print(f"{'':<28}{'rjieba s':>10}{'jieba s':>10}{'ratio':>8}")
     for name in figures["rjieba"]:

@@ -1,5 +1,5 @@
-"""Tokenizer backends: rjieba (jieba-rs) and jieba give the same tokens, exact offsets, policy terms, the pre-pass,
-fallback to jieba, thread safety, and the user dictionary resolved as jieba resolves it."""
+"""Tokenizer backends: rjieba (jieba-rs) and jieba give the same tokens; exact offsets, policy terms, the
+pre-pass, fallback to jieba, thread safety, and the user dictionary resolved as jieba resolves it."""
 from __future__ import annotations
 
 import math
@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES
 from tests.helpers.make_files import make_docx, make_html
 from viewer.core import tokenize as tokenize_module
 from viewer.core.loader import load_report
-from viewer.core.tokenize import BACKENDS, ResolvedUserDict, Tokenizer, TokenizedText, read_user_dict
+from viewer.core.tokenize import BACKENDS, ResolvedUserDict, TokenizedText, Tokenizer, read_user_dict
 
 pytest.importorskip("rjieba")
 
@@ -62,7 +62,7 @@ def assert_same(rj: Tokenizer, jb: Tokenizer, text: str) -> None:
     assert (a.starts, a.ends) == (b.starts, b.ends)
 
 
-# -- choosing a backend ----------------------------------------------------------------------------------------
+# -- choosing a backend -------------------------------------------------------------------------------------
 def test_auto_prefers_rjieba_and_names_are_checked():
     assert BACKENDS == ("auto", "rjieba", "jieba")
     assert Tokenizer(cache_dir=CACHE).backend == "rjieba"
@@ -88,7 +88,7 @@ def test_auto_falls_back_to_jieba_when_rjieba_cannot_load(monkeypatch, caplog):
         Tokenizer(cache_dir=CACHE, backend="rjieba").warm_up()  # asked for by name: no silent fallback
 
 
-# -- the two backends agree --------------------------------------------------------------------------------------
+# -- the two backends agree ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_backends_agree_on_the_samples(rj, jb, clean_texts, path):
     assert_same(rj, jb, clean_texts[path.name])
@@ -100,7 +100,9 @@ def test_backends_agree_on_other_formats(rj, jb, path, tmp_path):
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     gb = tmp_path / path.name
     gb.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
-    for made in (gb, make_docx(lines, tmp_path / f"{path.stem}.docx"), make_html(lines, tmp_path / f"{path.stem}.html")):
+    docx = make_docx(lines, tmp_path / f"{path.stem}.docx")
+    html = make_html(lines, tmp_path / f"{path.stem}.html")
+    for made in (gb, docx, html):
         assert_same(rj, jb, load_report(made).text)
 
 
@@ -108,10 +110,13 @@ _FRAGMENTS = [t[i:i + n] for t in (p.read_text(encoding="utf-8") for p in SAMPLE
               for i in range(0, len(t) - 12, 97) for n in (3, 12)]
 _ODD = ("0123456789abcXYZ.-%/:_+#&,，。、（）()“”·—\n\r\t \u3000％‰年月日万亿元个百分点左右以上余"
         "Ａ２é\ufffd𠀀𠀁㐀鿖\U0002A700")
+_MIXED_WORDS = ["A股", "B超", "T恤", "AA制", "4S店", "5G", "PM2.5", "C++", "AT&T", "卡拉OK", "2021-03-24",
+                "二〇三五年", "新质生产力", "双城经济圈", "稳中求进"]  # dictionary words with Latin, user words
 _mixed = st.lists(st.one_of(
-    st.sampled_from(_FRAGMENTS),                                                    # report text
-    st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FD5), max_size=8),  # any Chinese, rare too
-    st.text(st.sampled_from(_ODD), max_size=6),                                      # digits, Latin, punctuation
+    st.sampled_from(_FRAGMENTS),                                                     # report text
+    st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FD5), max_size=8),   # any Chinese, rare too
+    st.text(st.sampled_from(_ODD), max_size=6),                                       # digits, Latin, signs
+    st.sampled_from(_MIXED_WORDS),
 ), max_size=12).map("".join)
 
 
@@ -121,19 +126,16 @@ def test_backends_agree_on_mixed_text(rj, jb, text):
     assert_same(rj, jb, text)
 
 
+@pytest.fixture(scope="module")
+def no_hmm() -> tuple[Tokenizer, Tokenizer]:
+    return (Tokenizer(cache_dir=CACHE, backend="rjieba", hmm=False),
+            Tokenizer(cache_dir=CACHE, backend="jieba", hmm=False))
+
+
 @settings(max_examples=100, deadline=None)
 @given(text=_mixed)
-def test_backends_agree_without_hmm(text):
-    assert_same(_no_hmm("rjieba"), _no_hmm("jieba"), text)
-
-
-_NO_HMM: dict[str, Tokenizer] = {}
-
-
-def _no_hmm(backend: str) -> Tokenizer:
-    if backend not in _NO_HMM:
-        _NO_HMM[backend] = Tokenizer(cache_dir=CACHE, backend=backend, hmm=False)
-    return _NO_HMM[backend]
+def test_backends_agree_without_hmm(no_hmm, text):
+    assert_same(*no_hmm, text)
 
 
 # -- offsets -------------------------------------------------------------------------------------------------
@@ -148,12 +150,12 @@ def test_offsets_are_code_points_with_supplementary_characters(rj, jb, backend):
 
 
 def test_rjieba_itself_reports_code_point_offsets(rj):
-    """The binding's own offsets (not used: ours come from word lengths) count code points, not bytes or UTF-16."""
-    engine = rj._engine().engine  # noqa: SLF001
+    """The binding's own offsets (unused: ours come from word lengths) count code points, not bytes/UTF-16."""
+    engine = rj._engine().engine
     assert engine.tokenize(SUPPLEMENTARY)[-2:] == [("5.5%", 4, 8), ("左右", 8, 10)]
 
 
-# -- the pre-pass: what neither backend decides ---------------------------------------------------------------
+# -- the pre-pass: what neither backend decides ------------------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     # number + unit expressions (as before)
     ("增长5.5%左右", ["增长", "5.5%左右"]),
@@ -202,7 +204,8 @@ def test_policy_terms_are_single_tokens(rj, jb, text, term):
 def test_user_words_get_jiebas_frequencies(rj, jb):
     """jieba-rs's own suggest_freq differs by one on some words (稳中求进 26 vs 27): jieba's numbers are used."""
     for w in read_user_dict(tokenize_module.default_user_dict()):
-        assert rj.frequency(w.word) == jb.frequency(w.word) == jb._engine().engine.FREQ[w.word], w  # noqa: SLF001
+        jieba_freq = jb._engine().engine.FREQ[w.word]
+        assert rj.frequency(w.word) == jb.frequency(w.word) == jieba_freq, w
 
 
 def test_known_words_and_frequencies_agree(rj, jb, clean_texts):
@@ -212,8 +215,9 @@ def test_known_words_and_frequencies_agree(rj, jb, clean_texts):
 
 
 def test_rjieba_dictionary_total_is_jiebas(jb):
-    """Probe jieba-rs's total: with one word of count F, suggest_freq(word*2) = int(exp(2 ln F - ln(T + F))) + 1."""
-    engine = Tokenizer(cache_dir=CACHE, backend="rjieba")._engine().engine  # noqa: SLF001 - a private one
+    """Probe jieba-rs's total T: with a word of count F, suggest_freq(word * 2) is
+    int(exp(2 ln F - ln(T + F))) + 1."""
+    engine = Tokenizer(cache_dir=CACHE, backend="rjieba")._engine().engine
     big, probe = 10**12, "\U000F0001"
     engine.add_word(probe, big, None)
 
@@ -221,7 +225,7 @@ def test_rjieba_dictionary_total_is_jiebas(jb):
         log_total = math.log(total + big)
         return int(math.exp(2 * (math.log(big) - log_total) + log_total)) + 1
 
-    got, total = engine.suggest_freq(probe * 2), jb._engine().engine.total  # noqa: SLF001
+    got, total = engine.suggest_freq(probe * 2), jb._engine().engine.total
     assert got == expected(total)
     assert got not in {expected(total + d) for d in (-3, -2, 2, 3)}  # the probe does tell totals apart
 

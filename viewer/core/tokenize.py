@@ -1,20 +1,21 @@
-"""Chinese word tokens with offsets: a pre-pass of our own rules, then jieba on the Chinese, with policy terms.
+"""Chinese word tokens with offsets: a pre-pass of our own rules, then jieba on the Chinese, policy terms.
 
-``Tokenizer`` segments with one of two backends: ``"rjieba"`` (jieba-rs, the Rust port: ~0.3 s to start in a new
-process, ~2.4M characters/s) or ``"jieba"`` (the Python original, the reference: ~1 s to start even with its
-prefix-dictionary cache, ~0.35M characters/s); ``bench/bench_tokenize.py`` measures both. ``"auto"`` (the default)
-takes rjieba when it is installed. Both give the same tokens, because
+``Tokenizer`` segments with one of two backends: ``"rjieba"`` (jieba-rs, the Rust port: ~0.3 s to start in
+a new process, 2–3M characters/s) or ``"jieba"`` (the Python original, the reference: ~1 s to start even
+with its prefix-dictionary cache, ~0.35M characters/s); ``bench/bench_tokenize.py`` measures both.
+``"auto"`` (the default) takes rjieba when it is installed. Both give the same tokens, because
 
 * the pre-pass tokenises everything the two implementations treat differently: number+unit expressions
-  (``5.5%左右``, ``1.2万亿元``), ISO-like dates (``2021-03-24``), Latin/digit compounds (``PM2.5``, ``COVID-19``),
-  and every other character that is neither a Chinese character (U+4E00–U+9FD5, jieba's range) nor an ASCII
-  letter or digit (punctuation, spaces, rare CJK from other blocks, supplementary-plane characters: one token each,
-  ``\r\n`` together);
-* a backend only ever segments runs of Chinese characters and ASCII letters/digits, where jieba and jieba-rs
-  run the same algorithm (DAG + HMM) on the same dictionary;
-* both load the same user dictionary with the same frequencies: jieba's own (``suggest_freq`` for a word listed
-  without one), resolved once by jieba and cached in the app cache folder, and jieba-rs's dictionary total padded
-  to jieba's (jieba counts a duplicate dictionary line and a re-added word twice, jieba-rs once).
+  (``5.5%左右``, ``1.2万亿元``), dates (``2021-03-24``), Latin/digit compounds (``PM2.5``, ``COVID-19``),
+  and every other character that is neither a Chinese character (U+4E00–U+9FD5, jieba's range) nor an
+  ASCII letter or digit (punctuation, spaces, rare CJK from other blocks, supplementary-plane characters:
+  one token each, ``\r\n`` together);
+* a backend only ever segments runs of Chinese characters and ASCII letters/digits, where jieba and
+  jieba-rs run the same algorithm (DAG + HMM) on the same dictionary;
+* both load the same user dictionary with the same frequencies: jieba's own (``suggest_freq`` for a word
+  listed without one), resolved once by jieba and cached in the app cache folder; and jieba-rs's dictionary
+  total is padded to jieba's (jieba counts a duplicate dictionary line and a re-added word twice, jieba-rs
+  once).
 
 Each distinct text is tokenised once (cached by content hash). Build one ``Tokenizer`` per process and pass it
 around. Every token carries its span in the text; the tokens of a text are contiguous and cover it exactly.
@@ -31,9 +32,10 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from viewer.core.atomic import write_text_atomic
 from viewer.core.paths import resources_dir
@@ -74,9 +76,9 @@ NUMBER_UNIT_RE = re.compile(
 )
 # Dates are one token: 2021-03-24, 2021/3/24, 2021.03.24 (the same separator twice).
 _DATE = r"(?<![A-Za-z0-9.])\d{4}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2}(?![A-Za-z0-9]|[-/.:_][A-Za-z0-9])"
-# A chain of ASCII letters/digits joined by - . / : _ with a letter in it is one token: PM2.5, COVID-19, T3A-2,
-# www.gov.cn. A chain of digits only is numbers and signs (5.5-6.5% -> 5.5 / - / 6.5%). Possessive and anchored
-# at the chain's start, so a long chain costs linear time.
+# A chain of ASCII letters/digits joined by - . / : _ with a letter in it is one token: PM2.5, COVID-19,
+# T3A-2, www.gov.cn. A chain of digits only is numbers and signs (5.5-6.5% -> 5.5 / - / 6.5%). Possessive
+# and anchored at the chain's start, so a long chain costs linear time.
 _ASCII_COMPOUND = (
     r"(?<![A-Za-z0-9])(?<![A-Za-z0-9][-./:_])"       # the start of a chain
     r"(?=[A-Za-z0-9]*+[-./:_][A-Za-z0-9])"            # with a joint
@@ -224,8 +226,8 @@ def _resolved_key(words_bytes: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ResolvedUserDict:
-    """User words with the frequencies jieba gives them, and what to add to jieba-rs's dictionary total to make
-    it jieba's."""
+    """User words with the frequencies jieba gives them, and what to add to jieba-rs's dictionary total to
+    make it jieba's."""
 
     words: tuple[tuple[str, int, str | None], ...]
     total_pad: int
@@ -233,7 +235,7 @@ class ResolvedUserDict:
     @classmethod
     def by_jieba(cls, engine, words: list[UserWord]) -> ResolvedUserDict:
         """Add ``words`` to a freshly initialised ``jieba.Tokenizer`` and record what it did."""
-        rust_total = sum(engine.FREQ.values())  # jieba-rs: each distinct word once (jieba: each line; 'B超' twice)
+        rust_total = sum(engine.FREQ.values())  # jieba-rs: each word once (jieba: each line, 'B超' twice)
         out = []
         for w in words:
             prev = engine.FREQ.get(w.word, 0)
@@ -264,7 +266,7 @@ class ResolvedUserDict:
 class Backend(Protocol):
     name: str
 
-    def cut(self, runs: str) -> list[str]: ...  # words of "\n"-separated runs of Chinese / ASCII letters+digits
+    def cut(self, runs: str) -> list[str]: ...  # words of "\n"-separated runs of Chinese / ASCII alnum
     def is_known(self, word: str) -> bool: ...
     def frequency(self, word: str) -> int: ...
 
@@ -307,7 +309,7 @@ class RJiebaBackend:
         return word != _TOTAL_PAD and self.engine.has_word(word)
 
     def frequency(self, word: str) -> int:
-        """jieba's count of ``word`` (rjieba cannot tell it): read from jieba's dictionary file on first use."""
+        """jieba's count of ``word`` (rjieba cannot tell): read from jieba's dictionary file on first use."""
         if word in self._user_freq:
             return self._user_freq[word]
         if not self.is_known(word):
@@ -328,12 +330,12 @@ class RJiebaBackend:
 
 
 class Tokenizer:
-    """Word segmentation with offsets: the pre-pass, then jieba or jieba-rs on the Chinese, policy terms, and a
-    per-text cache.
+    """Word segmentation with offsets: the pre-pass, then jieba or jieba-rs on the Chinese, policy terms,
+    and a per-text cache.
 
-    ``backend``: ``"auto"`` (rjieba when installed, else jieba), ``"rjieba"`` or ``"jieba"``. The backend starts
-    lazily, on the first ``tokenize`` (or ``warm_up``), so building this object is cheap. Thread-safe: the UI
-    tokenises from worker threads.
+    ``backend``: ``"auto"`` (rjieba when installed, else jieba), ``"rjieba"`` or ``"jieba"``. The backend
+    starts lazily, on the first ``tokenize`` (or ``warm_up``), so building this object is cheap. Thread-safe:
+    the UI tokenises from worker threads.
     """
 
     def __init__(
@@ -360,7 +362,7 @@ class Tokenizer:
 
     @property
     def backend(self) -> str:
-        """The backend in use: ``"rjieba"`` or ``"jieba"``."""
+        """The backend in use, "rjieba" or "jieba" ("auto" turns to jieba if rjieba fails to load)."""
         return self._backend_name
 
     # -- backends --------------------------------------------------------------------------------------------
@@ -427,7 +429,7 @@ class Tokenizer:
         return RJiebaBackend(engine, self._hmm, user_freq)
 
     def _resolved_user_dict(self) -> ResolvedUserDict | None:
-        """The user dictionary as jieba resolves it: from the cache folder, else computed once by jieba (~1 s)."""
+        """The user dictionary as jieba resolves it: from the cache folder, else worked out by jieba."""
         words = self._user_words()
         if importlib.util.find_spec("jieba") is None:
             log.warning("jieba is not installed: rjieba resolves the user dictionary itself")
@@ -486,7 +488,7 @@ class Tokenizer:
         return self._engine().is_known(word)
 
     def frequency(self, word: str) -> int:
-        """jieba's dictionary count of ``word`` (of ~60 million), 0 when unknown; user words count as resolved.
+        """jieba's dictionary count of ``word`` (of ~60 million), 0 when unknown; user words as resolved.
         With rjieba the first call reads jieba's dictionary file (~0.3 s)."""
         return self._engine().frequency(word)
 
@@ -499,8 +501,8 @@ class Tokenizer:
         return list(self.tokenize(text).words)
 
     def _tokenize_uncached(self, text: str) -> TokenizedText:
-        # Pre-pass tokens and single characters are ours; runs of Chinese / ASCII letters+digits go to the backend
-        # in one call, joined by "\n" (a token of its own in both jieba and jieba-rs, so runs never merge).
+        # Pre-pass tokens and single characters are ours; runs of Chinese / ASCII letters+digits go to the
+        # backend in one call, joined by "\n" (a token of its own in jieba and jieba-rs: runs never merge).
         items: list[tuple[str | None, int, int]] = []  # (word, start, end), word None for a backend run
         runs: list[str] = []
 
