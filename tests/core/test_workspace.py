@@ -46,11 +46,13 @@ def test_round_trip_keeps_everything(reports_dir, tmp_path):
     save_workspace(w, target)
     doc = json.loads(target.read_text(encoding="utf-8"))
     assert doc["format"] == "report-compare-workspace" and doc["version"] == ws.VERSION
-    assert [r["relative"] for r in doc["reports"]] == [f"reports/{p.name}" for p in sorted(reports_dir.glob("*"))]
+    names = sorted(p.name for p in reports_dir.glob("*"))
+    assert [r["relative"] for r in doc["reports"]] == [f"reports/{n}" for n in names]
     back = load_workspace(target)
     assert back.reports == tuple(ws.replace(e, relative=f"reports/{e.name}") for e in w.reports)
     assert back.columns == w.columns and len(back.columns) == 4
-    assert back.overrides == w.overrides and len(back.overrides) == 2   # the one naming no open report is dropped
+    # the override naming a report that is not open is dropped
+    assert back.overrides == w.overrides and len(back.overrides) == 2
     assert back.view == w.view
     # every report carries the hash and size of its bytes
     for e in back.reports:
@@ -79,7 +81,7 @@ def test_unreadable_report_is_saved_with_empty_hash_and_reported_missing(tmp_pat
     assert res.found == () and [e.name for e in res.missing] == ["gone.txt"]
 
 
-# -- errors: each names the file and the reason -----------------------------------------------------------------
+# -- errors: each names the file and the reason --------------------------------------------------------------
 def _write(tmp_path: Path, content: str | bytes, name: str = "bad.rcw") -> Path:
     p = tmp_path / name
     p.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
@@ -152,7 +154,7 @@ def test_a_minimal_valid_file_loads(tmp_path):
     assert [e.id for e in w.reports] == ["r1"] and w.view == ViewState()
 
 
-# -- versioning -----------------------------------------------------------------------------------------------
+# -- versioning ----------------------------------------------------------------------------------------------
 def test_migration_hook_upgrades_old_documents_step_by_step(tmp_path):
     """A future version 3 that renamed "columns" to "order" (v2) and then back with a new field (v3)."""
     def v1_to_v2(d: dict) -> dict:
@@ -177,7 +179,7 @@ def test_migration_hook_upgrades_old_documents_step_by_step(tmp_path):
 
 
 def test_registered_migration_is_used_by_load(tmp_path, monkeypatch):
-    """load_workspace runs the registry: pretend this build is version 2 and knows how to upgrade version 1."""
+    """load_workspace runs the registry: pretend this build is version 2 and can upgrade version 1."""
     monkeypatch.setattr(ws, "VERSION", 2)
 
     def v1_to_v2(d: dict) -> dict:
@@ -188,7 +190,7 @@ def test_registered_migration_is_used_by_load(tmp_path, monkeypatch):
     assert w.view.tab == 0
 
 
-# -- moved files ----------------------------------------------------------------------------------------------
+# -- moved files ---------------------------------------------------------------------------------------------
 def test_reports_found_in_place(reports_dir, tmp_path):
     target = tmp_path / "project" / "w.rcw"
     save_workspace(_workspace(reports_dir), target)
@@ -208,7 +210,8 @@ def test_project_folder_moved_as_a_whole_uses_relative_paths(reports_dir, tmp_pa
     assert all(loc.path.parent == moved / "reports" and loc.verified for loc in res.found)
 
 
-def test_files_beside_the_workspace_are_found_and_the_rest_reported_missing(reports_dir, tmp_path, sample_paths):
+def test_files_beside_the_workspace_are_found_and_the_rest_reported_missing(reports_dir, tmp_path,
+                                                                           sample_paths):
     w = _workspace(reports_dir)
     save_workspace(w, tmp_path / "project" / "w.rcw")
     shutil.move(tmp_path / "project" / "w.rcw", tmp_path / "w.rcw")
@@ -247,7 +250,7 @@ def test_a_matching_copy_wins_over_an_edited_file_and_an_edited_file_is_flagged(
     assert loc.how == ws.BESIDE and loc.verified and res.changed == ()
 
 
-# -- atomic writes --------------------------------------------------------------------------------------------
+# -- atomic writes -------------------------------------------------------------------------------------------
 def test_failing_write_leaves_the_old_workspace_intact(reports_dir, tmp_path, monkeypatch):
     target = tmp_path / "project" / "w.rcw"
     save_workspace(_workspace(reports_dir), target)

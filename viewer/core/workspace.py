@@ -46,7 +46,7 @@ MAX_BYTES = 20_000_000
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 
 
-# -- errors ---------------------------------------------------------------------------------------------------
+# -- errors --------------------------------------------------------------------------------------------------
 class WorkspaceError(Exception):
     """A workspace file could not be used. ``str()`` is one line: ``<file>: <reason>``."""
 
@@ -93,7 +93,7 @@ class MissingField(InvalidWorkspace):
         super().__init__(path, f"required field {field_name!r} is missing")
 
 
-# -- model ----------------------------------------------------------------------------------------------------
+# -- model ---------------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class ReportEntry:
     """One report file of the workspace."""
@@ -182,7 +182,7 @@ def build_workspace(
     return Workspace(tuple(entries), cols, tuple(mapped), view or ViewState())
 
 
-# -- serialisation --------------------------------------------------------------------------------------------
+# -- serialisation -------------------------------------------------------------------------------------------
 def _relative(path: str, base_dir: Path) -> str | None:
     try:
         return Path(os.path.relpath(path, base_dir)).as_posix()
@@ -191,7 +191,7 @@ def _relative(path: str, base_dir: Path) -> str | None:
 
 
 def to_dict(workspace: Workspace, workspace_path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The JSON document for ``workspace`` saved at ``workspace_path`` (relative paths are computed from it)."""
+    """The JSON document for ``workspace`` saved at ``workspace_path`` (relative paths computed from it)."""
     base = Path(os.path.abspath(os.fspath(workspace_path))).parent
     view = workspace.view
     return {
@@ -253,7 +253,8 @@ def parse_workspace(raw: bytes | str, path: str | os.PathLike[str] | None = None
 
 
 def migrate(data: dict, path: str | os.PathLike[str] | None = None,
-            migrations: Mapping[int, Callable[[dict], dict]] | None = None, target: int | None = None) -> dict:
+            migrations: Mapping[int, Callable[[dict], dict]] | None = None,
+            target: int | None = None) -> dict:
     """Bring a document to version ``target`` (default: :data:`VERSION`) by one-step migrations (default:
     :data:`MIGRATIONS`)."""
     steps = MIGRATIONS if migrations is None else migrations
@@ -352,7 +353,7 @@ def _from_dict(data: dict, path) -> Workspace:
                      saved if isinstance(saved, str) else "")
 
 
-# -- finding the report files again ---------------------------------------------------------------------------
+# -- finding the report files again --------------------------------------------------------------------------
 ABSOLUTE, RELATIVE, BESIDE = "absolute", "relative", "beside"
 
 
