@@ -29,6 +29,38 @@ def extract(ts: Path) -> None:
                    capture_output=True)
 
 
+PDF_CONTEXT = "PdfExport"   # viewer/export/*.py translate through t(text) == translate("PdfExport", text)
+
+
+def export_strings() -> list[str]:
+    """The literal arguments of ``t("…")`` calls in viewer/export/ (lupdate does not see through the helper)."""
+    import ast
+
+    found: dict[str, None] = {}
+    for path in sorted((ROOT / "viewer" / "export").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("t", "t_noop")
+                    and len(node.args) == 1 and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                found[node.args[0].value] = None
+    return list(found)
+
+
+def add_context(ts: Path, name: str, strings: list[str]) -> None:
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    for ctx in root.findall("context"):
+        if ctx.findtext("name") == name:
+            root.remove(ctx)
+    ctx = ET.SubElement(root, "context")
+    ET.SubElement(ctx, "name").text = name
+    for text in strings:
+        message = ET.SubElement(ctx, "message")
+        ET.SubElement(message, "source").text = text
+        ET.SubElement(message, "translation")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 def sources_in(ts: Path) -> set[str]:
     return {m.findtext("source") or "" for m in ET.parse(ts).getroot().iter("message")}
 
@@ -54,6 +86,7 @@ def fill(ts: Path, english: dict[str, str]) -> list[str]:
 def main() -> int:
     english = json.loads((I18N / "en.json").read_text(encoding="utf-8"))
     extract(TS)
+    add_context(TS, PDF_CONTEXT, export_strings())
     missing = fill(TS, english)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, capture_output=True)
     for s in missing:

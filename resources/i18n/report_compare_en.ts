@@ -84,6 +84,96 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="81" />
+        <source>导出 PDF(&amp;E)…</source>
+        <translation>&amp;Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="107" />
+        <source>请先勾选至少两份报告进行对照</source>
+        <translation>Tick at least two reports to compare first</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="109" />
+        <source>政府工作报告对照</source>
+        <translation>Government work reports compared</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="131" />
+        <location filename="../../viewer/ui/export_actions.py" line="138" />
+        <source>正在导出 %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="131" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="133" />
+        <location filename="../../viewer/ui/export_actions.py" line="170" />
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="163" />
+        <source>已导出 %1</source>
+        <translation>Exported %1</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="169" />
+        <location filename="../../viewer/ui/export_actions.py" line="170" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="178" />
+        <source>导出已取消</source>
+        <translation>Export cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="30" />
+        <location filename="../../viewer/ui/export_actions.py" line="62" />
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="32" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="47" />
+        <source>标题页附目标与实际对照（如有）</source>
+        <translation>Add the target-vs-actual scorecard to the title page (when there is one)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="50" />
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="51" />
+        <source>标题：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="52" />
+        <source>标出：</source>
+        <translation>Highlight:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="55" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTabs</name>
     <message>
         <location filename="../../viewer/ui/indicator_tabs.py" line="134" />
@@ -109,150 +199,150 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="51" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="52" />
         <source>筛选：指标或原句中的文字…</source>
         <translation>Filter: text in the indicator or sentence…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="53" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="54" />
         <source>仅主要数值</source>
         <translation>Headline figures only</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="54" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="55" />
         <source>同一指标、年份、类型只列出报告中的主要表述</source>
         <translation>One row per indicator, year and kind: the figure as the report states it first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="57" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="58" />
         <source>导出表格…</source>
         <translation>Export table…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="60" />
-        <location filename="../../viewer/ui/indicators_panel.py" line="69" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="61" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
         <source>地区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="60" />
-        <location filename="../../viewer/ui/indicators_panel.py" line="69" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="61" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="61" />
-        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="62" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
         <source>类型</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="61" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="62" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="69" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
         <source>报告年份</source>
         <translation>Report year</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
         <source>所属年份</source>
         <translation>Year of figure</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="70" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
         <source>度量</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="71" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
         <source>限定</source>
         <translation>Qualifier</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="73" />
         <source>章节</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="73" />
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="72" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="73" />
         <source>原句</source>
         <translation>Sentence</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="110" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="111" />
         <source>正在提取指标…</source>
         <translation>Extracting indicators…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="126" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="127" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="118" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="119" />
         <source>请勾选报告</source>
         <translation>Tick some reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="131" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="132" />
         <source>全部地区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="137" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="138" />
         <source>全部指标</source>
         <translation>All indicators</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="139" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="140" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="141" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="142" />
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="120" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="121" />
         <source>单击一行可在对照视图中定位原句</source>
         <translation>Click a row to show its sentence in the comparison</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="169" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="170" />
         <source>%1 / %2 条</source>
         <translation>%1 / %2 rows</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="203" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="204" />
         <source>导出表格</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="208" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="209" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicators_panel.py" line="210" />
+        <location filename="../../viewer/ui/indicators_panel.py" line="211" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -474,57 +564,57 @@
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="112" />
+        <location filename="../../viewer/ui/main_window.py" line="117" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="117" />
+        <location filename="../../viewer/ui/main_window.py" line="122" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="119" />
+        <location filename="../../viewer/ui/main_window.py" line="124" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="121" />
+        <location filename="../../viewer/ui/main_window.py" line="126" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="121" />
+        <location filename="../../viewer/ui/main_window.py" line="126" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="132" />
+        <location filename="../../viewer/ui/main_window.py" line="137" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="155" />
+        <location filename="../../viewer/ui/main_window.py" line="160" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="232" />
+        <location filename="../../viewer/ui/main_window.py" line="237" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="249" />
+        <location filename="../../viewer/ui/main_window.py" line="254" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="251" />
+        <location filename="../../viewer/ui/main_window.py" line="256" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="253" />
+        <location filename="../../viewer/ui/main_window.py" line="258" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
     </message>
@@ -532,67 +622,67 @@
 <context>
     <name>PlotsPanel</name>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="103" />
+        <location filename="../../viewer/ui/plots.py" line="104" />
         <source>导出 PNG…</source>
         <translation>Export PNG…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="104" />
+        <location filename="../../viewer/ui/plots.py" line="105" />
         <source>导出 SVG…</source>
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="109" />
+        <location filename="../../viewer/ui/plots.py" line="110" />
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="111" />
+        <location filename="../../viewer/ui/plots.py" line="112" />
         <source>● 实际　△ 目标　◇ 规划目标；悬停查看数值与出处</source>
         <translation>● actual  △ target  ◇ plan target; hover for value and source</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="189" />
+        <location filename="../../viewer/ui/plots.py" line="190" />
         <source>总量</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="189" />
+        <location filename="../../viewer/ui/plots.py" line="190" />
         <source>增速</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="192" />
+        <location filename="../../viewer/ui/plots.py" line="193" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="194" />
+        <location filename="../../viewer/ui/plots.py" line="195" />
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="209" />
+        <location filename="../../viewer/ui/plots.py" line="210" />
         <source>%1 个数据点</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="243" />
+        <location filename="../../viewer/ui/plots.py" line="244" />
         <source>出处：%1</source>
         <translation>Source: %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="261" />
+        <location filename="../../viewer/ui/plots.py" line="262" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="266" />
+        <location filename="../../viewer/ui/plots.py" line="267" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/plots.py" line="268" />
+        <location filename="../../viewer/ui/plots.py" line="269" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -949,4 +1039,4 @@
         <translation>Recurring</translation>
     </message>
 </context>
-</TS>
+<context><name>PdfExport</name><message><source>概要</source><translation>Summary</translation></message><message><source>目录</source><translation>Contents</translation></message><message><source>政府工作报告对照</source><translation>Government work reports compared</translation></message><message><source>导出于 %1</source><translation>Exported %1</translation></message><message><source>达成</source><translation>met</translation></message><message><source>未达成</source><translation>missed</translation></message><message><source>无数据</source><translation>no data</translation></message><message><source>地区</source><translation>District</translation></message><message><source>年份</source><translation>Year</translation></message><message><source>指标</source><translation>Indicators</translation></message><message><source>目标</source><translation>Target</translation></message><message><source>实际</source><translation>Actual</translation></message><message><source>结果</source><translation>Result</translation></message><message><source>差距</source><translation>Gap</translation></message><message><source>增长</source><translation>growth </translation></message><message><source>持平</source><translation>Flat</translation></message><message><source>未提及</source><translation>not stated</translation></message><message><source>（已标出）</source><translation>(shown)</translation></message><message><source>（未标出）</source><translation>(not shown)</translation></message><message><source>栏</source><translation>Col.</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>文件</source><translation>File</translation></message><message><source>字数</source><translation>Characters</translation></message><message><source>对照</source><translation>Compare</translation></message><message><source>对齐行</source><translation>Aligned rows</translation></message><message><source>有变化</source><translation>Changed</translation></message><message><source>新增（字）</source><translation>Inserted (chars)</translation></message><message><source>删除（字）</source><translation>Deleted (chars)</translation></message><message><source>移动（字）</source><translation>Moved (chars)</translation></message><message><source>相同文字占比</source><translation>Equal text</translation></message><message><source>对照的报告</source><translation>Reports compared</translation></message><message><source>变化概要</source><translation>Changes at a glance</translation></message><message><source>图例</source><translation>Legend</translation></message><message><source>每一行是各报告中相互对应的部分，逐栏并排；“—”表示该报告没有对应内容。新增：与左邻一栏相比新出现的文字；删除：到右邻一栏不再出现的文字；移动：换了位置的文字。页边的竖条标出有变化的行。</source><translation>Each row holds the corresponding parts of the reports, one column each; “—” means the report has no counterpart. Inserted: text new compared with the column to the left; deleted: text gone in the column to the right; moved: text that changed place. A bar in the margin marks rows with changes.</translation></message><message><source>目标与实际</source><translation>Targets and results</translation></message><message><source>另有 %1 行未列出。</source><translation>%1 more rows not listed. </translation></message><message><source>另有 %1 个目标在下一年的报告中未见实际数。</source><translation>%1 more targets have no result stated in the next year's report.</translation></message><message><source>%1 份报告对照 · 导出于 %2</source><translation>%1 reports compared · exported %2</translation></message><message><source>共 %1 个对齐行：%2 行各报告都有，%3 行只见于一份报告。</source><translation>%1 aligned rows: %2 present in every report, %3 in one report only.</translation></message><message><source>（未标出差异）</source><translation>(differences not highlighted)</translation></message><message><source>第 %1 页 / 共 %2 页</source><translation>Page %1 of %2</translation></message></context></TS>

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import importlib
-import importlib.util
 import logging
 from typing import Any, Sequence
 
@@ -23,7 +21,6 @@ from viewer.ui.labels import kind_label
 
 log = logging.getLogger(__name__)
 
-SCORECARD_MODULE = "viewer.core.scorecard"
 MAX_SCORECARD_ROWS = 80
 Table = tuple[list[str], list[list[str]], int]   # header, rows, targets left out (no result stated)
 
@@ -70,28 +67,24 @@ def pair_summaries(comparison: Comparison) -> list[PairSummary]:
 
 
 # -- scorecard (optional) ------------------------------------------------------------------------------------------
-STATUS_LABELS = {"met": "达成", "missed": "未达成", "no_data": "无数据"}
+def t_noop(text: str) -> str:
+    """Marks a string for translation (packaging/i18n.py collects it) where it is translated later by ``t``."""
+    return text
+
+
+STATUS_LABELS = {"met": t_noop("达成"), "missed": t_noop("未达成"), "no_data": t_noop("无数据")}
 
 
 def scorecard_table(reports: Sequence[Report]) -> Table | None:
-    """The target-vs-actual scorecard of ``reports`` when ``viewer.core.scorecard`` exists (None otherwise):
-    ``score_rows(indicators_frame(reports))``, the targets that have a result (met / missed) or whose next
-    report was compared but does not state one. Any failure leaves the scorecard out (logged), never the
-    export."""
+    """The target-vs-actual scorecard of ``reports`` (``viewer.core.scorecard.score_rows`` over their
+    indicators), or None when no target has a result among them. The scorecard is an extra: a failure in it
+    is logged and leaves it out, never the export."""
+    from viewer.core.indicators import indicators_frame
+    from viewer.core.scorecard import score_rows
+
     try:
-        if importlib.util.find_spec(SCORECARD_MODULE) is None:
-            return None
-        module = importlib.import_module(SCORECARD_MODULE)
-        from viewer.core.indicators import indicators_frame
-    except ImportError:
-        return None
-    fn = getattr(module, "score_rows", None)
-    if not callable(fn):
-        return None
-    try:
-        rows = fn(indicators_frame(list(reports)))
-        return _score_table(rows)
-    except Exception as exc:  # noqa: BLE001 - the scorecard is an extra; the comparison must still export
+        return _score_table(score_rows(indicators_frame(list(reports))))
+    except Exception as exc:  # noqa: BLE001 - the comparison must still export
         log.warning("scorecard left out of the PDF: %s: %s", type(exc).__name__, exc)
         return None
 

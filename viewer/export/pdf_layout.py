@@ -234,6 +234,11 @@ class CellBuilder:
         base = QTextCharFormat()
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
+        if section is not None and s0 == section.title_start and 0 < s0 - section.start <= 8:
+            number = text[section.start:s0].strip()  # the heading's own text starts after its number
+            if number:
+                self.used.update(number)
+                cursor.insertText(number, bold)
         for a, b, kinds, is_bold in _segments(s0, e0, self._marks_in(k, s0, e0), bold_end):
             piece = text[a:b]
             self.used.update(piece)
@@ -297,10 +302,14 @@ class Page:
 
 
 def row_label(row: Row) -> str:
+    """The row's heading for the outline and the contents: each distinct heading of its section cells in column
+    order, joined by " ↔ " where the reports word it differently (a renamed or moved section)."""
     first = next((c for c in row.cells if c is not None), None)
     if first is None or first.kind != "section" or not isinstance(first.node, Section):
         return ""
-    return section_label(first.node) or role_label(first.node.role) or first.label
+    labels = [section_label(c.node) or role_label(c.node.role) or c.label for c in row.cells
+              if c is not None and c.kind == "section" and isinstance(c.node, Section)]
+    return " ↔ ".join(dict.fromkeys(label for label in labels if label))
 
 
 def build_rows(comparison: Comparison, builder: CellBuilder,

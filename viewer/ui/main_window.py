@@ -109,6 +109,11 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
         self._refresh_recent_menu()
         file_menu.addSeparator()
+        from viewer.ui.export_actions import ExportController
+
+        self.exporter = ExportController(self)
+        file_menu.addAction(self.exporter.action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -287,6 +292,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.cancel_loading()
+        self.exporter.cancel()  # a half-written export is removed by the job itself
         self.settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
 
