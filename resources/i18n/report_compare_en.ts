@@ -86,50 +86,50 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="81" />
+        <location filename="../../viewer/ui/export_actions.py" line="82" />
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="107" />
+        <location filename="../../viewer/ui/export_actions.py" line="108" />
         <source>请先勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="109" />
+        <location filename="../../viewer/ui/export_actions.py" line="110" />
         <source>政府工作报告对照</source>
         <translation>Government work reports compared</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="131" />
-        <location filename="../../viewer/ui/export_actions.py" line="138" />
+        <location filename="../../viewer/ui/export_actions.py" line="132" />
+        <location filename="../../viewer/ui/export_actions.py" line="139" />
         <source>正在导出 %1…</source>
         <translation>Exporting %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="131" />
+        <location filename="../../viewer/ui/export_actions.py" line="132" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="133" />
-        <location filename="../../viewer/ui/export_actions.py" line="170" />
+        <location filename="../../viewer/ui/export_actions.py" line="134" />
+        <location filename="../../viewer/ui/export_actions.py" line="171" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="163" />
+        <location filename="../../viewer/ui/export_actions.py" line="164" />
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="169" />
         <location filename="../../viewer/ui/export_actions.py" line="170" />
+        <location filename="../../viewer/ui/export_actions.py" line="171" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="178" />
+        <location filename="../../viewer/ui/export_actions.py" line="179" />
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
@@ -138,7 +138,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../viewer/ui/export_actions.py" line="30" />
-        <location filename="../../viewer/ui/export_actions.py" line="62" />
+        <location filename="../../viewer/ui/export_actions.py" line="63" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -171,6 +171,11 @@
         <location filename="../../viewer/ui/export_actions.py" line="55" />
         <source>导出</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="56" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
