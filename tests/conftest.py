@@ -16,6 +16,13 @@ CORPUS = SHARED / "corpus" if (SHARED / "corpus").is_dir() else ROOT / "resource
 SAMPLES = sorted(CORPUS.glob("*.txt"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_app_folders(tmp_path_factory) -> None:
+    """Keep the parsed-report cache and the autosave/session files of the whole run out of the user's home."""
+    os.environ.setdefault("REPORT_COMPARE_CACHE_DIR", str(tmp_path_factory.mktemp("parsed-cache")))
+    os.environ.setdefault("REPORT_COMPARE_DATA_DIR", str(tmp_path_factory.mktemp("app-data")))
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

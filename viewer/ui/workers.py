@@ -1,7 +1,8 @@
 """Background loading: files are read and structured on a worker thread; the UI gets one signal per file.
 
 The worker checks a cancel flag between files, so Cancel stops after the file in hand. A bad file produces a
-``failed`` signal with the plain-language reason and the others still load.
+``failed`` signal with the plain-language reason and the others still load. Parsed reports come from the disk
+cache (``viewer.core.cache``) when the same bytes were loaded before.
 """
 from __future__ import annotations
 
@@ -21,10 +22,15 @@ class LoadSignals(QObject):
     finished = Signal(bool)               # True when cancelled
 
 
+_DEFAULT_CACHE = object()
+
+
 class LoadJob(QRunnable):
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: list[Path], cache=_DEFAULT_CACHE) -> None:
+        """``cache``: a ``ReportCache``, None for no cache, or (by default) the one the environment says."""
         super().__init__()
         self.paths = list(paths)
+        self.cache = cache  # resolved on the worker: importing the parsers stays off the UI thread
         self.signals = LoadSignals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
@@ -37,8 +43,10 @@ class LoadJob(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:  # runs on a pool thread
-        from viewer.core.loader import load_report
+        from viewer.core.cache import ReportCache, load_cached
 
+        if self.cache is _DEFAULT_CACHE:
+            self.cache = ReportCache.from_environment()
         total = len(self.paths)
         _emit(self.signals.started, total)
         for i, path in enumerate(self.paths):
@@ -46,7 +54,7 @@ class LoadJob(QRunnable):
                 break
             _emit(self.signals.progress, i, total, Path(path).name)
             try:
-                report = load_report(path)
+                report = load_cached(path, self.cache)
             except ReportError as exc:
                 _emit(self.signals.failed, str(path), exc.reason)
                 continue
