@@ -16,11 +16,17 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Report Compare")
     app.setOrganizationName("ReportCompare")
+    app.setDesktopFileName("report-compare")  # matches packaging/report-compare.desktop (Wayland app id)
     from viewer.ui.i18n import install_translator
 
     install_translator(app)
     from viewer.core.paths import resources_dir
 
+    from PySide6.QtGui import QIcon
+
+    icon = resources_dir() / "icon.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
