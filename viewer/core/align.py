@@ -425,7 +425,7 @@ class _Aligner:
 
 
 def _term_array(tokens: TokenizedText) -> list[str | None]:
-    keep = set(index_terms(w for w in set(tokens.words) if is_content(w)))
+    keep = set(index_terms(w for w in set(tokens.words) if len(w) > 1 and is_content(w)))
     return [w if w in keep else None for w in tokens.words]
 
 

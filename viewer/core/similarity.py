@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 Vector = dict[str, float]
@@ -35,27 +36,37 @@ class TermWeights:
 
     def vector(self, terms: Sequence[str]) -> Vector:
         """Sublinear TF-IDF, L2-normalised (empty for no terms)."""
-        counts = Counter(terms)
-        vec = {t: (1.0 + math.log(c)) * self._idf.get(t, self._unseen) for t, c in counts.items()}
-        norm = math.sqrt(sum(x * x for x in vec.values()))
+        idf, unseen, tf = self._idf, self._unseen, _TF
+        vec = {t: (tf[c] if c < _TF_SIZE else 1.0 + math.log(c)) * idf.get(t, unseen)
+               for t, c in Counter(terms).items()}
+        norm = math.sqrt(sum([x * x for x in vec.values()]))
         return {t: x / norm for t, x in vec.items()} if norm else {}
+
+
+_TF_SIZE = 256
+_TF = [0.0] + [1.0 + math.log(c) for c in range(1, _TF_SIZE)]  # sublinear term frequency 1 + ln(count)
 
 
 def cosine(u: Vector, v: Vector) -> float:
     if len(u) > len(v):
         u, v = v, u
-    return max(0.0, min(1.0, sum(x * v.get(t, 0.0) for t, x in u.items())))
+    # terms missing from v would add exact zeros: skipping them leaves the sum (and its order) unchanged
+    return max(0.0, min(1.0, sum([x * v[t] for t, x in u.items() if t in v])))
 
 
-def _bigrams(text: str) -> Counter[str]:
+@lru_cache(maxsize=4096)
+def _bigrams(text: str) -> tuple[Counter[str], int]:
+    """Character bigrams of ``text`` (punctuation dropped) and their number; headings recur in every pairing,
+    so they are cached (read-only: callers never change the counter)."""
     chars = _NOT_WORD.sub("", text)
-    return Counter(chars[i:i + 2] for i in range(len(chars) - 1)) if len(chars) > 1 else Counter(chars)
+    grams = Counter(chars[i:i + 2] for i in range(len(chars) - 1)) if len(chars) > 1 else Counter(chars)
+    return grams, sum(grams.values())
 
 
 def title_similarity(a: str, b: str) -> float:
     """Dice coefficient of character bigrams: robust for short headings, where word splits differ."""
-    ga, gb = _bigrams(a), _bigrams(b)
-    total = sum(ga.values()) + sum(gb.values())
+    (ga, na), (gb, nb) = _bigrams(a), _bigrams(b)
+    total = na + nb
     return 2.0 * sum((ga & gb).values()) / total if total else 0.0
 
 
