@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, replace
 from typing import Iterable, Literal, Sequence
 
@@ -120,15 +122,15 @@ class TokenCodec:
 
     def encode(self, words: Iterable[str]) -> str:
         table = self._table
-        out = []
-        for w in words:
-            c = table.get(w)
-            if c is None:
-                if len(table) >= MAX_DISTINCT:
-                    raise ValueError("too many distinct tokens to encode")
-                c = table[w] = _code_point(len(table))
-            out.append(c)
-        return "".join(out)
+        words = words if isinstance(words, (list, tuple)) else list(words)
+        # new tokens get code points in order of first appearance (as if assigned one by one)
+        fresh = [w for w in dict.fromkeys(words) if w not in table]
+        room = MAX_DISTINCT - len(table)
+        for w in fresh[:room]:
+            table[w] = _code_point(len(table))
+        if len(fresh) > room:
+            raise ValueError("too many distinct tokens to encode")
+        return "".join(map(table.__getitem__, words))
 
     def encoded_text(self, tt: TokenizedText) -> str:
         hit = self._texts.get(id(tt))
@@ -299,31 +301,38 @@ def find_moves(diffs: Sequence[TokenDiff], a_text: str, b_text: str, *, min_char
             used.add(j)
             pairs.append((c, adds[j]))
     grams = [_bigram_set(c.key) for c in adds]
-    index: dict[str, list[int]] = {}
-    for j, g in enumerate(grams):
-        if j not in used:
-            for x in g:
-                index.setdefault(x, []).append(j)
+    sizes = [len(g) for g in grams]
+    live = [j for j in range(len(adds)) if j not in used]
     # prefix filter: a set with Dice >= t against ``mine`` shares one of its ``len - ceil(t/(2-t) len) + 1``
     # rarest bigrams, so only those postings are visited; candidates are then checked exactly
     need = min_similarity / (2 - min_similarity)
-    budget = max_visits
-    df = {x: len(js) for x, js in index.items()}
+    df = Counter(chain.from_iterable(grams[j] for j in live))  # in how many unmatched inserts a bigram is
+    plans: list[tuple[_Chunk, frozenset[str], list[str]]] = []
     for c in sorted(rest, key=lambda c: (-len(c.key), c.start)):
         mine = _bigram_set(c.key)
-        present = sorted(sorted(x for x in mine if x in df), key=df.__getitem__)  # rarest first
+        present = sorted(sorted(df.keys() & mine), key=df.__getitem__)  # rarest first
         # bigrams found in no candidate come first in the rare order and can match nothing
         take = len(mine) - math.ceil(need * len(mine)) + 1 - (len(mine) - len(present))
-        if take <= 0:
-            continue
-        prefix = present[:take]
-        candidates = sorted({j for x in prefix for j in index[x] if j not in used})
+        if take > 0:
+            plans.append((c, mine, present[:take]))
+    wanted = set(chain.from_iterable(prefix for _, _, prefix in plans))
+    index: dict[str, list[int]] = {x: [] for x in wanted}  # postings of the bigrams a prefix holds
+    for j in live:
+        for x in grams[j] & wanted:
+            index[x].append(j)
+    budget = max_visits
+    for c, mine, prefix in plans:
+        candidates = sorted(set().union(*[index[x] for x in prefix]).difference(used))
         budget -= len(candidates) + len(prefix)
         if budget < 0:
             break
         best, best_sim = None, min_similarity
+        n_mine = len(mine)
         for j in candidates:
-            sim = 2 * len(mine & grams[j]) / (len(mine) + len(grams[j]))
+            n = sizes[j]
+            if 2 * min(n_mine, n) / (n_mine + n) < best_sim:
+                continue  # the sizes alone rule out a Dice score of best_sim
+            sim = 2 * len(mine & grams[j]) / (n_mine + n)
             if sim >= best_sim and (best is None or sim > best_sim):
                 best, best_sim = j, sim
         if best is not None:
