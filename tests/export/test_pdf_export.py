@@ -165,9 +165,35 @@ def test_three_reports_landscape(qapp, tmp_path):
     reader = PdfReader(out)
     box = reader.pages[0].mediabox
     assert float(box.width) > float(box.height)
-    text = squash(reader.pages[0].extract_text())
-    assert "目标与实际" in text and "地区生产总值" in text   # the scorecard: 2021 targets vs 2022 results
-    assert "渝北区2021→渝北区2022" in text
+    assert "渝北区2021→渝北区2022" in squash(reader.pages[0].extract_text())
+    # the scorecard (2021 targets vs 2022 results) on the title page(s), its heading on the page of its table
+    page = next(squash(p.extract_text()) for p in reader.pages[:3] if "目标与实际" in p.extract_text())
+    assert "地区生产总值" in page.split("目标与实际", 1)[1]
+
+
+def test_heading_at_the_foot_of_a_page_moves_to_the_next(qapp):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from viewer.export.pdf_paint import keep_headings_with_next
+
+    def doc_with(at: float) -> QTextDocument:
+        """Ten paragraphs, a heading and its table, on pages sized so the heading starts at ``at`` of page 1."""
+        doc = QTextDocument()
+        doc.setHtml("".join(f"<p>第{i}段</p>" for i in range(10)) + "<h2>目标与实际</h2><table><tr><td>甲</td></tr></table>")
+        block = doc.findBlock(doc.toPlainText().index("目标与实际"))
+        doc.setPageSize(QSizeF(400, doc.documentLayout().blockBoundingRect(block).top() / at))
+        return doc
+
+    def page_of_heading(doc: QTextDocument) -> int:
+        block = doc.findBlock(doc.toPlainText().index("目标与实际"))
+        return int(doc.documentLayout().blockBoundingRect(block).top() // doc.pageSize().height())
+
+    near_foot, early = doc_with(0.86), doc_with(0.5)
+    assert page_of_heading(near_foot) == 0 and page_of_heading(early) == 0
+    assert keep_headings_with_next(near_foot, near_foot.pageSize().height()) == 1
+    assert keep_headings_with_next(early, early.pageSize().height()) == 0
+    assert page_of_heading(near_foot) == 1 and page_of_heading(early) == 0
 
 
 def test_failures_leave_no_file(pair, tmp_path):

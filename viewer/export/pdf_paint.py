@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen, QTextDocument
+from PySide6.QtGui import (
+    QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen, QTextCursor, QTextDocument, QTextFormat,
+)
 
 from viewer.core.highlights import KINDS
 from viewer.core.model import Report
@@ -205,6 +207,7 @@ class Canvas:
         doc.setDocumentMargin(0)
         doc.setHtml(html)
         doc.setPageSize(QSizeF(g.body_width, self.front_height()))
+        keep_headings_with_next(doc, self.front_height())
         self.used.update(doc.toPlainText())
         return doc
 
@@ -219,3 +222,24 @@ class Canvas:
         self.p.translate(g.left, g.top + pt(20) - k * h)
         doc.drawContents(self.p, QRectF(0, k * h, g.body_width, h))
         self.p.restore()
+
+
+KEEP_WITH_NEXT = 0.8   # a heading starting below this share of the page height moves to the next page
+
+
+def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
+    """Move a heading that would sit at the foot of a page (its text or table on the next) to the next page.
+    QTextDocument has no keep-with-next; a page break before such a heading does the same. Returns the count."""
+    moved = 0
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.headingLevel() and block.next().isValid():
+            y = layout.blockBoundingRect(block).top()
+            if y % page_height > KEEP_WITH_NEXT * page_height:
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                moved += 1
+        block = block.next()
+    return moved
