@@ -86,7 +86,8 @@ def _register_outline(sub) -> None:
 
 # Each subcommand module under viewer/commands/ has ``NAME`` and ``register(subparsers)``; its handler
 # (set with ``set_defaults(func=...)``) returns an exit code and raises ReportError for bad input.
-COMMAND_MODULES = ("viewer.commands.indicators", "viewer.commands.compare", "viewer.commands.export_pdf")
+COMMAND_MODULES = ("viewer.commands.indicators", "viewer.commands.compare", "viewer.commands.export_pdf",
+                   "viewer.commands.phrases")
 COMMANDS = ("outline", "indicators", "compare", "export-pdf", "phrases")
 
 
