@@ -3,82 +3,82 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="144" />
+        <location filename="../../viewer/ui/compare_view.py" line="165" />
         <source>对齐提纲</source>
         <translation>Aligned outline</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="158" />
+        <location filename="../../viewer/ui/compare_view.py" line="179" />
         <source>◀ 上一处</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="159" />
+        <location filename="../../viewer/ui/compare_view.py" line="180" />
         <source>下一处 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="160" />
+        <location filename="../../viewer/ui/compare_view.py" line="181" />
         <source>上一处变化 (Shift+F8)</source>
         <translation>Previous change (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="161" />
+        <location filename="../../viewer/ui/compare_view.py" line="182" />
         <source>下一处变化 (F8)</source>
         <translation>Next change (F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="168" />
+        <location filename="../../viewer/ui/compare_view.py" line="189" />
         <source>在所有报告中查找… (Ctrl+F)</source>
         <translation>Find in all reports… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="229" />
+        <location filename="../../viewer/ui/compare_view.py" line="251" />
         <source>请勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="239" />
+        <location filename="../../viewer/ui/compare_view.py" line="261" />
         <source>正在对齐…</source>
         <translation>Aligning…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="246" />
+        <location filename="../../viewer/ui/compare_view.py" line="268" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="262" />
+        <location filename="../../viewer/ui/compare_view.py" line="284" />
         <source>%1 行，%2 处有变化</source>
         <translation>%1 rows, %2 with changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="272" />
+        <location filename="../../viewer/ui/compare_view.py" line="294" />
         <source>对齐失败：</source>
         <translation>Alignment failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="395" />
+        <location filename="../../viewer/ui/compare_view.py" line="425" />
         <source>找到 %1 处</source>
         <translation>%1 matches</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="477" />
+        <location filename="../../viewer/ui/compare_view.py" line="501" />
         <source>与 %1 的某一节配对…</source>
         <translation>Pair with a section of %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="479" />
+        <location filename="../../viewer/ui/compare_view.py" line="503" />
         <source>在 %1 中无对应</source>
         <translation>No counterpart in %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="486" />
+        <location filename="../../viewer/ui/compare_view.py" line="510" />
         <source>手动配对</source>
         <translation>Pair manually</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="486" />
+        <location filename="../../viewer/ui/compare_view.py" line="510" />
         <source>选择对应的章节：</source>
         <translation>Choose the matching section:</translation>
     </message>
@@ -181,22 +181,22 @@
 <context>
     <name>IndicatorTabs</name>
     <message>
-        <location filename="../../viewer/ui/indicator_tabs.py" line="134" />
+        <location filename="../../viewer/ui/indicator_tabs.py" line="135" />
         <source>指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicator_tabs.py" line="135" />
+        <location filename="../../viewer/ui/indicator_tabs.py" line="136" />
         <source>走势</source>
         <translation>Trends</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicator_tabs.py" line="136" />
+        <location filename="../../viewer/ui/indicator_tabs.py" line="137" />
         <source>目标对照</source>
         <translation>Targets vs results</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/indicator_tabs.py" line="137" />
+        <location filename="../../viewer/ui/indicator_tabs.py" line="138" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
@@ -519,109 +519,183 @@
         <translation>Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="31" />
+        <location filename="../../viewer/ui/main_window.py" line="33" />
         <source>报告对照 Report Compare</source>
         <translation>Report Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="45" />
+        <location filename="../../viewer/ui/main_window.py" line="47" />
         <source>报告库</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="52" />
+        <location filename="../../viewer/ui/main_window.py" line="54" />
         <source>章节</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="52" />
+        <location filename="../../viewer/ui/main_window.py" line="54" />
         <source>类型</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="78" />
+        <location filename="../../viewer/ui/main_window.py" line="80" />
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="79" />
+        <location filename="../../viewer/ui/main_window.py" line="81" />
         <source>单篇阅读</source>
         <translation>Single report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="88" />
+        <location filename="../../viewer/ui/main_window.py" line="90" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="104" />
+        <location filename="../../viewer/ui/main_window.py" line="109" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="105" />
+        <location filename="../../viewer/ui/main_window.py" line="110" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="109" />
+        <location filename="../../viewer/ui/main_window.py" line="114" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="117" />
+        <location filename="../../viewer/ui/main_window.py" line="122" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="122" />
+        <location filename="../../viewer/ui/main_window.py" line="127" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="124" />
+        <location filename="../../viewer/ui/main_window.py" line="129" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="126" />
+        <location filename="../../viewer/ui/main_window.py" line="131" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="126" />
+        <location filename="../../viewer/ui/main_window.py" line="131" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="137" />
+        <location filename="../../viewer/ui/main_window.py" line="142" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="160" />
+        <location filename="../../viewer/ui/main_window.py" line="165" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="237" />
+        <location filename="../../viewer/ui/main_window.py" line="243" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="254" />
+        <location filename="../../viewer/ui/main_window.py" line="260" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="256" />
+        <location filename="../../viewer/ui/main_window.py" line="262" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258" />
+        <location filename="../../viewer/ui/main_window.py" line="264" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
+    </message>
+</context>
+<context>
+    <name>MissingFilesDialog</name>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="32" />
+        <source>报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
+        <translation>Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="53" />
+        <source>找不到报告文件</source>
+        <translation>Report files not found</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="56" />
+        <source>工作区中的以下报告文件已不在原位置。可以逐个找到它们，或跳过（跳过的报告不会打开，涉及它们的手动配对也不会应用）。</source>
+        <translation>These report files of the workspace are no longer where they were. Locate each of them, or skip it (a skipped report is not opened, and manual pairings involving it are not applied).</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="60" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="60" />
+        <source>原位置</source>
+        <translation>Former location</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="60" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="73" />
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="74" />
+        <source>定位…</source>
+        <translation>Locate…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="75" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="120" />
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="87" />
+        <source>打开工作区</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="88" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="106" />
+        <source>找到 %1</source>
+        <translation>Locate %1</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="115" />
+        <source>已找到</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="115" />
+        <source>已找到（内容与保存时不同）</source>
+        <translation>Found (content differs from when saved)</translation>
     </message>
 </context>
 <context>
@@ -826,6 +900,81 @@
         <location filename="../../viewer/ui/scorecard_panel.py" line="211" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="31" />
+        <source>报告对照工作区 (*.rcw)</source>
+        <translation>Report Compare workspaces (*.rcw)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="135" />
+        <source>保存工作区(&amp;S)…</source>
+        <translation>&amp;Save Workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="138" />
+        <source>工作区另存为…</source>
+        <translation>Save Workspace As…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="141" />
+        <source>打开工作区(&amp;W)…</source>
+        <translation>Open &amp;Workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="215" />
+        <source>工作区</source>
+        <translation>workspace</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="216" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="229" />
+        <source>保存工作区</source>
+        <translation>Save workspace</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="228" />
+        <source>无法保存工作区 %1：%2</source>
+        <translation>Could not save the workspace %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="232" />
+        <source>已保存工作区 %1</source>
+        <translation>Workspace %1 saved</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="252" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="271" />
+        <source>打开工作区</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="271" />
+        <source>无法打开工作区：</source>
+        <translation>Could not open the workspace:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="278" />
+        <source>已取消打开工作区</source>
+        <translation>Opening the workspace was cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="294" />
+        <source>以下报告自保存工作区后已修改：</source>
+        <translation>These reports changed since the workspace was saved: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="379" />
+        <source>恢复上次的工作</source>
+        <translation>Restore previous session</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workspace_actions.py" line="380" />
+        <source>上次运行没有正常关闭。要恢复当时打开的 %1 份报告、勾选和手动配对吗？</source>
+        <translation>Report Compare did not close normally last time. Restore the %1 reports that were open, with their ticks and manual pairings?</translation>
     </message>
 </context>
 <context>

@@ -155,19 +155,21 @@ def build_workspace(
     columns: Sequence[str | os.PathLike[str]] = (),
     overrides: Iterable[Override] = (),
     view: ViewState | None = None,
+    digest: Callable[[str], tuple[str, int]] = file_digest,
 ) -> Workspace:
     """A workspace from what is open: ``files`` as ``(path, checked)``, ``columns`` the ticked paths in
-    comparison order, ``overrides`` naming reports by path (or file name). Each file is hashed; a file that
-    cannot be read any more keeps an empty hash (it will be reported missing on open)."""
+    comparison order, ``overrides`` naming reports by path (or file name). Each file is hashed by ``digest``
+    (the UI passes one that remembers); a file that cannot be read any more keeps an empty hash (it will be
+    reported missing on open)."""
     entries: list[ReportEntry] = []
     by_ref: dict[str, str] = {}
     for i, (path, checked) in enumerate(files, 1):
         abs_path = os.path.abspath(os.fspath(path))
         try:
-            digest, size = file_digest(abs_path)
+            sha, size = digest(abs_path)
         except OSError:
-            digest, size = "", 0
-        entry = ReportEntry(f"r{i}", abs_path, digest, size, bool(checked))
+            sha, size = "", 0
+        entry = ReportEntry(f"r{i}", abs_path, sha, size, bool(checked))
         entries.append(entry)
         for ref in (os.fspath(path), abs_path):
             by_ref.setdefault(ref, entry.id)

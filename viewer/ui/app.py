@@ -35,7 +35,11 @@ def run_app(argv: list[str]) -> int:
     window.compare.warm_up_in_background()
     window.resize(1600, 1000)
     window.show()
-    window.load_files(files)
+    # a session that did not close cleanly: offer its autosave (a headless run never asks)
+    headless = os.environ.get("QT_QPA_PLATFORM") == "offscreen" and not os.environ.get("RC_KEEP_RUNNING")
+    restored = window.workspace.offer_restore(accept=False if headless else None)
+    if argv or not restored:
+        window.load_files(files)
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and not os.environ.get("RC_KEEP_RUNNING"):
         # no screen: show that it works by saving the window once everything is loaded, then quit
         out = Path.cwd() / "report-compare-window.png"

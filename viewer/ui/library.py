@@ -68,6 +68,17 @@ class LibraryModel(QAbstractTableModel):
         self.checked_changed.emit()
         return True
 
+    def clear(self) -> None:
+        """Remove every report (opening a workspace starts from an empty library)."""
+        self.beginResetModel()
+        self.reports = []
+        self._checked = []
+        self.endResetModel()
+        self.checked_changed.emit()
+
+    def is_checked(self, row: int) -> bool:
+        return self._checked[row]
+
     def checked_reports(self) -> list[Report]:
         """Checked reports, ordered by district then year (the order columns appear in a comparison)."""
         chosen = [r for r, c in zip(self.reports, self._checked) if c]

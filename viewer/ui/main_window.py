@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow, QPlainTextEdit, QProgressBar,
@@ -25,6 +25,8 @@ MAX_RECENT = 10
 
 
 class MainWindow(QMainWindow):
+    loading_finished = Signal()  # a batch of files is in (or was cancelled)
+
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
 
         self._build_menus()
+        from viewer.ui.workspace_actions import WorkspaceController
+
+        self.workspace = WorkspaceController(self)  # File ▸ workspaces, autosave
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -181,7 +186,8 @@ class MainWindow(QMainWindow):
         return self._job is not None
 
     def load_files(self, paths: list[Path]) -> None:
-        """Load files on a worker thread (queued behind a load in progress)."""
+        """Load files on a worker thread (queued behind a load in progress); a .rcw opens as a workspace."""
+        paths = self.workspace.take_workspaces(paths)
         self._queue.extend(paths)
         if self._job is None:
             self._start_next()
@@ -258,6 +264,7 @@ class MainWindow(QMainWindow):
             msg += " — " + self.tr("无法读取：") + "；".join(self.errors[-5:])
         self.statusBar().showMessage(msg)
         self._start_next()
+        self.loading_finished.emit()
 
     # -- single-report view ---------------------------------------------------------------------------------------
     def _on_report_selected(self, current, _previous=None) -> None:
@@ -292,6 +299,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.cancel_loading()
+        self.workspace.on_close()
         self.exporter.cancel()  # a half-written export is removed by the job itself
         self.settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
