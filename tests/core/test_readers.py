@@ -5,7 +5,6 @@ import base64
 import difflib
 import os
 import re
-import stat
 import time
 import tracemalloc
 import zipfile
@@ -21,11 +20,9 @@ from tests.helpers.make_files import (
     make_html,
     make_pdf,
     make_scanned_pdf,
-    make_zip_bomb_docx,
 )
 from viewer.core.errors import (
     CorruptFile,
-    DecodeError,
     EmptyDocument,
     FileTooLarge,
     NoTextLayer,
@@ -354,16 +351,6 @@ def test_docx_reading_is_fast(tmp_path: Path):
     assert time.perf_counter() - t0 < 1.0
 
 
-def test_truncated_docx(tmp_path: Path):
-    data = make_docx(paragraphs(sample_text()), tmp_path / "ok.docx").read_bytes()
-    path = tmp_path / "half.docx"
-    path.write_bytes(data[: len(data) // 2])
-    with pytest.raises(CorruptFile) as err:
-        read_raw(path)
-    assert "half.docx" in str(err.value)
-    assert "truncated or damaged .docx" in str(err.value)
-
-
 def test_docx_that_is_not_a_zip(tmp_path: Path):
     path = tmp_path / "fake.docx"
     path.write_text("这不是一个Word文档", encoding="utf-8")
@@ -378,23 +365,6 @@ def test_zip_without_document_xml(tmp_path: Path):
     with pytest.raises(CorruptFile) as err:
         read_raw(path)
     assert "word/document.xml" in str(err.value)
-
-
-def test_zip_bomb_docx_is_refused_quickly(tmp_path: Path):
-    path = make_zip_bomb_docx(tmp_path / "bomb.docx", uncompressed_mb=300)
-    assert path.stat().st_size < 2 * MB
-    tracemalloc.start()
-    t0 = time.perf_counter()
-    try:
-        with pytest.raises(CorruptFile) as err:
-            read_raw(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert time.perf_counter() - t0 < 1.0
-    assert peak < 20 * MB
-    assert "zip bomb" in str(err.value)
-    assert "bomb.docx" in str(err.value)
 
 
 # =============================================================================================== pdf
@@ -485,22 +455,6 @@ def test_pdf_latin_words_keep_spaces_across_lines(tmp_path: Path):
     raw = read_raw(make_pdf("前言。" + (" " + words) * 8, tmp_path / "latin.pdf"))
     assert "year and sets" in raw.text.replace("\n", " ")
     assert "yearand" not in raw.text and "reviewsthe" not in raw.text
-
-
-def test_scanned_pdf_has_no_text_layer(tmp_path: Path):
-    path = make_scanned_pdf(tmp_path / "scan.pdf")
-    with pytest.raises(NoTextLayer) as err:
-        read_raw(path)
-    assert "scan.pdf" in str(err.value)
-    assert "no text layer" in str(err.value)
-
-
-def test_corrupt_pdf(tmp_path: Path):
-    path = tmp_path / "broken.pdf"
-    path.write_bytes(b"%PDF-1.4\n" + os.urandom(2000))
-    with pytest.raises(CorruptFile) as err:
-        read_raw(path)
-    assert "broken.pdf" in str(err.value)
 
 
 def test_pdf_without_header(tmp_path: Path):
@@ -645,31 +599,6 @@ def test_whitespace_only_text(tmp_path: Path, content: bytes):
     assert "blank.txt" in str(err.value)
 
 
-def test_random_binary_named_txt(tmp_path: Path):
-    path = tmp_path / "random.txt"
-    path.write_bytes(os.urandom(20_000))
-    with pytest.raises(UnsupportedFormat) as err:
-        read_raw(path)
-    assert "looks like a binary file" in str(err.value)
-
-
-def test_png_named_txt(tmp_path: Path):
-    path = tmp_path / "picture.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x04\x00" + os.urandom(3000))
-    with pytest.raises(UnsupportedFormat) as err:
-        read_raw(path)
-    assert "PNG" in str(err.value)
-    assert "picture.txt" in str(err.value)
-
-
-def test_undecodable_text(tmp_path: Path):
-    path = tmp_path / "weird.txt"
-    path.write_bytes(bytes(range(0x80, 0x100)) * 40)
-    with pytest.raises((DecodeError, UnsupportedFormat)) as err:
-        read_raw(path)
-    assert "weird.txt" in str(err.value)
-
-
 @pytest.mark.parametrize("name,size,limit", [("big.txt", 50, 20), ("big.md", 21, 20), ("big.html", 31, 30),
                                               ("big.pdf", 101, 100), ("big.docx", 101, 100)])
 def test_too_large_is_refused_before_reading(tmp_path: Path, name: str, size: int, limit: int):
@@ -689,66 +618,3 @@ def test_too_large_is_refused_before_reading(tmp_path: Path, name: str, size: in
     assert f"file is {size:.1f} MB; the limit for" in str(err.value)
     assert f"is {limit} MB" in str(err.value)
     assert name in str(err.value)
-
-
-def test_fifty_megabytes_of_real_text_is_refused(tmp_path: Path):
-    path = tmp_path / "huge.txt"
-    chunk = sample_text().encode("utf-8")
-    with open(path, "wb") as fh:
-        while fh.tell() < 50 * MB:
-            fh.write(chunk)
-    tracemalloc.start()
-    try:
-        with pytest.raises(FileTooLarge):
-            read_raw(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert peak < 100 * MB
-
-
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file")
-def test_permission_denied(tmp_path: Path):
-    path = tmp_path / "secret.txt"
-    path.write_text("各位代表：", encoding="utf-8")
-    path.chmod(0)
-    try:
-        with pytest.raises(ReportError) as err:
-            read_raw(path)
-    finally:
-        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    assert err.value.reason == "permission denied"
-    assert "secret.txt" in str(err.value)
-
-
-def test_directory(tmp_path: Path):
-    folder = tmp_path / "reports.txt"
-    folder.mkdir()
-    with pytest.raises(ReportError) as err:
-        read_raw(folder)
-    assert "folder" in str(err.value) and "reports.txt" in str(err.value)
-
-
-def test_missing_file(tmp_path: Path):
-    path = tmp_path / "missing.txt"
-    with pytest.raises(ReportError) as err:
-        read_raw(path)
-    assert str(err.value) == f"{path}: file not found"
-
-
-def test_errors_are_one_line_and_name_the_file(tmp_path: Path):
-    cases = {
-        "empty.txt": b"",
-        "random.txt": os.urandom(5000),
-        "broken.pdf": b"%PDF-1.4\n" + os.urandom(500),
-        "half.docx": b"PK\x03\x04" + os.urandom(500),
-        "old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
-    }
-    for name, data in cases.items():
-        path = tmp_path / name
-        path.write_bytes(data)
-        with pytest.raises(ReportError) as err:
-            read_raw(str(path))
-        message = str(err.value)
-        assert name in message and "\n" not in message, message
-        assert message == f"{path}: {err.value.reason}"

@@ -7,12 +7,16 @@ The zip is checked before python-docx opens it: damaged archives and zip bombs r
 """
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from viewer.core.errors import CorruptFile, UnsupportedFormat
+
+log = logging.getLogger(__name__)
 
 MAX_UNCOMPRESSED = 200_000_000  # bytes, all entries together
 MAX_RATIO = 100  # uncompressed / compressed, for any sizeable entry
@@ -283,6 +287,19 @@ def _paragraph_text(p, out: list[str]) -> None:
             _paragraph_text(child, out)
 
 
+def _damage(exc: Exception) -> str:
+    """A plain-language reason for what python-docx / lxml / zipfile raised on a damaged file."""
+    from lxml import etree
+
+    if isinstance(exc, etree.XMLSyntaxError):
+        if "amplification" in str(exc) or "entit" in str(exc).lower():
+            return "damaged .docx (its XML expands entities without limit; possibly an XML bomb)"
+        return "damaged .docx (a part of it is not well-formed XML)"
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError, OSError)):
+        return "damaged .docx (a part of the archive is corrupt)"
+    return "damaged .docx (its parts do not fit together as a Word document)"
+
+
 def read_docx(fp: BinaryIO, path: str | Path) -> str:
     """The text of a .docx file object: one paragraph per line, headings as ``#``-prefixed lines."""
     _check_zip(fp, path)
@@ -299,7 +316,8 @@ def read_docx(fp: BinaryIO, path: str | Path) -> str:
             raise UnsupportedFormat(path, reason) from None
         raise CorruptFile(path, f"damaged .docx ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - lxml XMLSyntaxError, PackageNotFoundError, zlib errors ...
-        raise CorruptFile(path, f"damaged .docx ({type(exc).__name__}: {exc})") from None
+        log.debug("python-docx could not open %s", path, exc_info=True)
+        raise CorruptFile(path, _damage(exc)) from None
 
     styles, default_style = _style_info(document)
     numbering = _Numbering(document)

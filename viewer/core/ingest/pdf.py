@@ -22,6 +22,7 @@ infers between the characters of justified lines, and text drawn outside the pag
 """
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 import unicodedata
@@ -233,8 +234,9 @@ def _extract(fp: BinaryIO, path: str | Path) -> list[_Page]:
         raise CorruptFile(path, f"damaged PDF ({exc or type(exc).__name__})") from None
     except RecursionError:
         raise CorruptFile(path, "damaged PDF (its object structure is circular or too deep)") from None
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
-        raise CorruptFile(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
+        logging.getLogger(__name__).debug("pdfminer could not read %s", path, exc_info=True)
+        raise CorruptFile(path, "damaged PDF (its internal structure cannot be read)") from None
     if not pages:
         raise CorruptFile(path, "damaged PDF (no pages found)")
     for page in pages:

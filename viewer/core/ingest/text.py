@@ -240,7 +240,7 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]
             if text is None and codec == "utf-16" and len(data) % 2:
                 text = _try(data[:-1], codec)  # a truncated last byte
             if text is None:
-                label = name.upper()
+                label = "UTF-8" if name == "utf-8-sig" else name.upper()
                 raise DecodeError(path, f"starts with a {label} byte-order mark but is not valid {label}")
             encoding = name
             break
