@@ -130,6 +130,7 @@ class IndicatorTabs(QObject):
         self.plots_tab = LazyTab(self._make_plots)
         self.scorecard_tab = LazyTab(self._make_scorecard)
         self.keywords_tab = LazyTab(self._make_keywords)
+        self._tabs = (self.table_tab, self.plots_tab, self.scorecard_tab, self.keywords_tab)
         tabs = window.tabs
         tabs.addTab(self.table_tab, self.tr("指标"))
         tabs.addTab(self.plots_tab, self.tr("走势"))
@@ -179,8 +180,11 @@ class IndicatorTabs(QObject):
 
     def refresh(self) -> None:
         """Recompute for the checked reports in the background (a newer request supersedes an older one)."""
-        if self.window.is_loading():
-            self._timer.start()  # once the batch is in
+        in_view = self.window.tabs.currentWidget() in self._tabs
+        if self.window.is_loading() or (not in_view and self.window.is_busy()):
+            # once the batch is in, and (unless an indicator tab is in view) once the comparison on screen is
+            # aligned and laid out: indicator work (pandas, extraction) on another thread would slow it down
+            self._timer.start()
             return
         reports = self.window.library_model.checked_reports()
         self._generation += 1
