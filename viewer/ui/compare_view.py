@@ -64,18 +64,27 @@ class HtmlDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self._docs: dict[tuple[int, int], tuple[int, str, QTextDocument]] = {}
+        self._view_font = None
+        self.tooltip_for = None     # (index, viewport position) -> text ("" hides; None: Qt's default)
 
     def clear(self) -> None:
         self._docs.clear()
+        self._view_font = None
+
+    def _font(self):
+        if self._view_font is None:
+            self._view_font = self.view.font()
+        return self._view_font
 
     def document(self, index: QModelIndex, width: int) -> QTextDocument:
         key = (index.row(), index.column())
         html = index.data(HTML_ROLE) or ""
         cached = self._docs.get(key)
-        if cached is not None and cached[0] == width and cached[1] is html:
+        # (the HTML comes back from Qt as a new str each time: compare by value)
+        if cached is not None and cached[0] == width and cached[1] == html:
             return cached[2]
         doc = QTextDocument()
-        doc.setDefaultFont(self.view.font())
+        doc.setDefaultFont(self._font())
         doc.setDocumentMargin(PAD)
         doc.setHtml(html)
         doc.setTextWidth(max(50, width))
@@ -107,6 +116,18 @@ class HtmlDelegate(QStyledItemDelegate):
         doc = self.document(index, self.view.columnWidth(index.column()))
         return doc.documentLayout().hitTest(pos_in_cell, Qt.HitTestAccuracy.ExactHit)
 
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802
+        """Tooltips (the view calls this for tooltip events only, so other viewport events stay in C++)."""
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
+            text = self.tooltip_for(index, event.pos())
+            if text is not None:
+                if text:
+                    QToolTip.showText(event.globalPos(), text, view)
+                else:
+                    QToolTip.hideText()
+                return True
+        return super().helpEvent(event, view, option, index)
+
 
 class CompareView(QWidget):
     comparison_ready = Signal()
@@ -135,7 +156,7 @@ class CompareView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setMinimumWidth(18)
         self.table.setMouseTracking(True)
-        self.table.viewport().installEventFilter(self)
+        self.delegate.tooltip_for = self._tooltip_for
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self._relayout_soon())
@@ -191,7 +212,8 @@ class CompareView(QWidget):
         QShortcut(QKeySequence.StandardKey.FindPrevious, self, activated=lambda: self.find_next(-1))
 
         self._relayout_timer = QTimer(self, singleShot=True, interval=120)
-        self._relayout_timer.timeout.connect(self._relayout)
+        self._relayout_timer.timeout.connect(self._on_widths_settled)
+        self._layout_widths: list[int] = []
         self._pending_rows: list[int] = []
         self._batch_timer = QTimer(self, singleShot=True, interval=0)
         self._batch_timer.timeout.connect(self._relayout_batch)
@@ -277,9 +299,17 @@ class CompareView(QWidget):
     def _relayout_soon(self) -> None:
         self._relayout_timer.start()
 
+    def _column_widths(self) -> list[int]:
+        return [self.table.columnWidth(i) for i in range(self.model.columnCount())]
+
+    def _on_widths_settled(self) -> None:
+        if self._column_widths() != self._layout_widths:  # a new comparison is laid out by _on_done already
+            self._relayout()
+
     def _relayout(self) -> None:
         """Fit row heights to the wrapped text: the rows in view at once, the rest in small batches between
         events, so a long comparison never freezes the window."""
+        self._layout_widths = self._column_widths()
         n = self.model.rowCount()
         first = max(0, self.table.rowAt(0))
         last = self.table.rowAt(self.table.viewport().height())
@@ -423,20 +453,14 @@ class CompareView(QWidget):
             return f"{label} — {self.tr('%1 中已删去').replace('%1', name)}"
         return label
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if obj is self.table.viewport() and event.type() == QEvent.Type.ToolTip:
-            index = self.table.indexAt(event.pos())
-            cell = index.data(CELL_ROLE) if index.isValid() else None
-            if cell is not None:
-                rect = self.table.visualRect(index)
-                pos = self.delegate.char_at(index, event.pos() - rect.topLeft())
-                text = self.tooltip_at(index.row(), index.column(), cell.own_start + max(0, pos)) if pos >= 0 else ""
-                if text:
-                    QToolTip.showText(event.globalPos(), text, self.table)
-                else:
-                    QToolTip.hideText()
-                return True
-        return super().eventFilter(obj, event)
+    def _tooltip_for(self, index: QModelIndex, pos) -> str | None:
+        """The counterpart of the highlight under viewport position ``pos`` ("" for none; None off a cell)."""
+        cell = index.data(CELL_ROLE) if index.isValid() else None
+        if cell is None:
+            return None
+        rect = self.table.visualRect(index)
+        at = self.delegate.char_at(index, pos - rect.topLeft())
+        return self.tooltip_at(index.row(), index.column(), cell.own_start + max(0, at)) if at >= 0 else ""
 
     # -- overrides ------------------------------------------------------------------------------------------------
     def pair(self, row: int, col: int, other_col: int, other_key: str | None) -> None:
