@@ -179,6 +179,44 @@
     </message>
 </context>
 <context>
+    <name>HeatmapPanel</name>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="40" />
+        <source>显示二级章节</source>
+        <translation>Show subsections</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="72" />
+        <source>改动字词占比</source>
+        <translation>Share of words changed</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="91" />
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="103" />
+        <source>勾选至少两份报告后显示各章节的改动强度</source>
+        <translation>Check at least two reports to see how much each section changed</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="130" />
+        <source>%1 个章节 × %2 组对照</source>
+        <translation>%1 sections × %2 report pairs</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="148" />
+        <source>两份报告都没有这一节</source>
+        <translation>neither report has this section</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="149" />
+        <source>改动 %1（新增 %2 词，删除 %3 词，未变 %4 词，移动 %5 词）</source>
+        <translation>%1 changed (%2 words inserted, %3 deleted, %4 unchanged, %5 moved)</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorTabs</name>
     <message>
         <location filename="../../viewer/ui/indicator_tabs.py" line="135" />
@@ -554,72 +592,72 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="109" />
+        <location filename="../../viewer/ui/main_window.py" line="112" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="110" />
+        <location filename="../../viewer/ui/main_window.py" line="113" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="114" />
+        <location filename="../../viewer/ui/main_window.py" line="117" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="122" />
+        <location filename="../../viewer/ui/main_window.py" line="125" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="127" />
+        <location filename="../../viewer/ui/main_window.py" line="130" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="129" />
+        <location filename="../../viewer/ui/main_window.py" line="132" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="131" />
+        <location filename="../../viewer/ui/main_window.py" line="134" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="131" />
+        <location filename="../../viewer/ui/main_window.py" line="134" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="142" />
+        <location filename="../../viewer/ui/main_window.py" line="145" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="165" />
+        <location filename="../../viewer/ui/main_window.py" line="168" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="243" />
+        <location filename="../../viewer/ui/main_window.py" line="246" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="260" />
+        <location filename="../../viewer/ui/main_window.py" line="263" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="262" />
+        <location filename="../../viewer/ui/main_window.py" line="265" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264" />
+        <location filename="../../viewer/ui/main_window.py" line="267" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
     </message>
@@ -632,70 +670,156 @@
         <translation>Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="53" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="59" />
         <source>找不到报告文件</source>
         <translation>Report files not found</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="56" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="62" />
         <source>工作区中的以下报告文件已不在原位置。可以逐个找到它们，或跳过（跳过的报告不会打开，涉及它们的手动配对也不会应用）。</source>
         <translation>These report files of the workspace are no longer where they were. Locate each of them, or skip it (a skipped report is not opened, and manual pairings involving it are not applied).</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="60" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="66" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="60" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="66" />
         <source>原位置</source>
         <translation>Former location</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="60" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="66" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="73" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="79" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="74" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="80" />
         <source>定位…</source>
         <translation>Locate…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="75" />
-        <location filename="../../viewer/ui/workspace_actions.py" line="120" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="81" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="126" />
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="87" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="93" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="88" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="94" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="106" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="112" />
         <source>找到 %1</source>
         <translation>Locate %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="115" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="121" />
         <source>已找到</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="115" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="121" />
         <source>已找到（内容与保存时不同）</source>
         <translation>Found (content differs from when saved)</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseTabs</name>
+    <message>
+        <location filename="../../viewer/ui/phrase_tabs.py" line="99" />
+        <source>提法</source>
+        <translation>Phrasing</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrase_tabs.py" line="100" />
+        <source>变化热图</source>
+        <translation>Change heat map</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesPanel</name>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="204" />
+        <source>全部提法</source>
+        <translation>All phrases</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="204" />
+        <source>仅新出现</source>
+        <translation>New only</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="204" />
+        <source>仅已消失</source>
+        <translation>Dropped only</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="205" />
+        <source>仅延续</source>
+        <translation>Carried only</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="207" />
+        <source>隐藏套话</source>
+        <translation>Hide boilerplate</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="208" />
+        <source>每份报告都有的提法、政治套语和仪式性段落中的提法</source>
+        <translation>Phrases found in every report, political formulas, and phrases only in ceremonial parts</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="211" />
+        <source>筛选提法…</source>
+        <translation>Filter phrases…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="215" />
+        <source>地区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="277" />
+        <source>全部地区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="287" />
+        <source>计算失败：</source>
+        <translation>Failed: </translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="291" />
+        <source>正在分析提法…</source>
+        <translation>Analysing phrasing…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="312" />
+        <source>%1 条提法（新出现 %2，已消失 %3）</source>
+        <translation>%1 phrases (%2 new, %3 dropped)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="327" />
+        <source>勾选同一地区的至少两份报告，可查看措辞变化</source>
+        <translation>Check at least two reports of one district to see wording changes</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/phrases_panel.py" line="329" />
+        <source>措辞变化 %1 处</source>
+        <translation>%1 wording changes</translation>
     </message>
 </context>
 <context>
@@ -910,69 +1034,69 @@
         <translation>Report Compare workspaces (*.rcw)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="135" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="141" />
         <source>保存工作区(&amp;S)…</source>
         <translation>&amp;Save Workspace…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="138" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="144" />
         <source>工作区另存为…</source>
         <translation>Save Workspace As…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="141" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="147" />
         <source>打开工作区(&amp;W)…</source>
         <translation>Open &amp;Workspace…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="215" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="223" />
         <source>工作区</source>
         <translation>workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="216" />
-        <location filename="../../viewer/ui/workspace_actions.py" line="229" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="224" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="237" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="228" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="236" />
         <source>无法保存工作区 %1：%2</source>
         <translation>Could not save the workspace %1: %2</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="232" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="240" />
         <source>已保存工作区 %1</source>
         <translation>Workspace %1 saved</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="252" />
-        <location filename="../../viewer/ui/workspace_actions.py" line="271" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="260" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="279" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="271" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="279" />
         <source>无法打开工作区：</source>
         <translation>Could not open the workspace:</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="278" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="286" />
         <source>已取消打开工作区</source>
         <translation>Opening the workspace was cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="294" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="302" />
         <source>以下报告自保存工作区后已修改：</source>
         <translation>These reports changed since the workspace was saved: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="379" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="387" />
         <source>恢复上次的工作</source>
         <translation>Restore previous session</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="380" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="388" />
         <source>上次运行没有正常关闭。要恢复当时打开的 %1 份报告、勾选和手动配对吗？</source>
         <translation>Report Compare did not close normally last time. Restore the %1 reports that were open, with their ticks and manual pairings?</translation>
     </message>

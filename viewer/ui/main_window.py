@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         from viewer.ui.indicator_tabs import add_indicator_tabs
 
         add_indicator_tabs(self)
+        from viewer.ui.phrase_tabs import add_phrase_tabs
+
+        add_phrase_tabs(self)
 
     # -- menus ---------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:

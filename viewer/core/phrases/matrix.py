@@ -43,7 +43,8 @@ class MatrixCell:
 class MatrixRow:
     row_id: str         # ``Alignment.walk`` id ("5", "5.3")
     level: int
-    label: str          # number and heading of the row's first piece
+    label: str          # number and heading of the row's first piece ("[closing]" for an untitled one)
+    role: str | None    # the first piece's section role
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ def change_matrix(comparison: Comparison, tokenizer: Tokenizer | None = None, *,
         first = next((c for c in row.cells if c is not None), None)
         if first is None or row.level > depth or (row.level > 1 and first.kind != "section"):
             continue
-        rows.append(MatrixRow(rid, row.level, first.label))
+        rows.append(MatrixRow(rid, row.level, first.label, first.role))
     cells = []
     for mr in rows:
         prefix = mr.row_id + "."
