@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from viewer.core.keywords import _CN_NUMBER_RE, STOP_WORDS
@@ -148,16 +149,27 @@ def _groups(refs: Sequence[ReportRef]) -> tuple[Group, ...]:
     return tuple(out)
 
 
-def _status(group: Group, counts: Sequence[int]) -> PhraseStatus:
-    present = tuple(i for i in group.reports if counts[i])
-    if not present:
-        return PhraseStatus((), None, None, False, False)
-    latest = set(group.latest)
-    in_latest = any(i in latest for i in present)
-    earlier = any(i not in latest for i in present)
-    has_earlier = len(group.stages) > 1
-    return PhraseStatus(present, present[0], present[-1], has_earlier and in_latest and not earlier,
-                        has_earlier and earlier and not in_latest)
+class _GroupFacts:
+    """What a phrase's status in one group needs, worked out once per group."""
+
+    __slots__ = ("reports", "latest", "has_earlier")
+
+    def __init__(self, group: Group) -> None:
+        self.reports = group.reports
+        self.latest = frozenset(group.latest)
+        self.has_earlier = len(group.stages) > 1
+
+    def status(self, counts: Sequence[int]) -> PhraseStatus:
+        present = tuple(i for i in self.reports if counts[i])
+        if not present:
+            return _NOWHERE
+        in_latest = not self.latest.isdisjoint(present)
+        earlier = any(i not in self.latest for i in present)
+        return PhraseStatus(present, present[0], present[-1], self.has_earlier and in_latest and not earlier,
+                            self.has_earlier and earlier and not in_latest)
+
+
+_NOWHERE = PhraseStatus((), None, None, False, False)
 
 
 # -- text of each report that counts ---------------------------------------------------------------------------
@@ -181,12 +193,17 @@ class _CountedText:
     def __init__(self, report: Report) -> None:
         self.text = report.text
         self.parts = _parts(report)
-        self.body = self._SEP.join(report.text[p.start:p.end] for p in self.parts if not p.ceremonial)
+        body = self._SEP.join(report.text[p.start:p.end] for p in self.parts if not p.ceremonial)
         self.ceremonial = self._SEP.join(report.text[p.start:p.end] for p in self.parts if p.ceremonial)
+        self.all = body + self._SEP + self.ceremonial
 
     def count(self, phrase: str) -> tuple[int, int]:
         """Non-overlapping occurrences in the body and in the ceremonial parts."""
-        return self.body.count(phrase), self.ceremonial.count(phrase)
+        total = self.all.count(phrase)
+        if not total:
+            return 0, 0
+        ceremonial = self.ceremonial.count(phrase) if self.ceremonial else 0
+        return total - ceremonial, ceremonial
 
     def first(self, phrase: str) -> int:
         """Offset of the first occurrence in the report text (-1 when none)."""
@@ -211,6 +228,10 @@ class _Classes:
             c = self.memo[word] = self._classify(word)
         return c
 
+    def of(self, words: Sequence[str]) -> list[int]:
+        get = self.memo.get
+        return [c if (c := get(w)) is not None else self(w) for w in words]
+
     def _classify(self, word: str) -> int:
         if word in self.terms:
             return _HEAD
@@ -227,6 +248,12 @@ class _Classes:
         return _SPLIT
 
 
+@lru_cache(maxsize=4)
+def _classes_for(tags: WordTags, terms: frozenset[str], modifiers: frozenset[str]) -> _Classes:
+    """One classifier per word knowledge, its memo kept from one call to the next."""
+    return _Classes(tags, set(terms), set(modifiers))
+
+
 _Run = tuple[int, bool, list[str], list[int], list[int]]   # report, ceremonial, words, classes, start offsets
 
 
@@ -235,24 +262,20 @@ def _runs(reports: Sequence[Report], tokenizer: Tokenizer, classes: _Classes) ->
     out: list[_Run] = []
     for i, report in enumerate(reports):
         tt = tokenizer.tokenize(report.text)
+        words, starts = tt.words, tt.starts
         for part in _parts(report):
             a, b = tt.index_range(part.start, part.end)
-            words: list[str] = []
-            kinds: list[int] = []
-            starts: list[int] = []
-            for k in range(a, b):
-                w = tt.words[k]
-                c = classes(w)
+            kinds = classes.of(words[a:b])
+            kinds.append(_SPLIT)
+            run = -1
+            for k, c in enumerate(kinds):
                 if c == _SPLIT:
-                    if len(words) >= 2:
-                        out.append((i, part.ceremonial, words, kinds, starts))
-                    words, kinds, starts = [], [], []
-                else:
-                    words.append(w)
-                    kinds.append(c)
-                    starts.append(tt.starts[k])
-            if len(words) >= 2:
-                out.append((i, part.ceremonial, words, kinds, starts))
+                    if run >= 0 and k - run >= 2:
+                        out.append((i, part.ceremonial, list(words[a + run:a + k]), kinds[run:k],
+                                    list(starts[a + run:a + k])))
+                    run = -1
+                elif run < 0:
+                    run = k
     return out
 
 
@@ -340,7 +363,7 @@ def phrase_lifecycle(reports: Sequence[Report], tokenizer: Tokenizer, *, terms: 
     refs = tuple(ReportRef(i, r.name, r.meta.district, r.meta.year) for i, r in enumerate(reports))
     groups = _groups(refs)
     term_list = policy_terms() if terms is None else list(dict.fromkeys(terms))
-    classes = _Classes(tags or load_word_tags(), set(term_list), set(load_lexicon().levels))
+    classes = _classes_for(tags or load_word_tags(), frozenset(term_list), frozenset(load_lexicon().levels))
     n = len(reports)
 
     texts = [_CountedText(r) for r in reports]
@@ -362,10 +385,11 @@ def phrase_lifecycle(reports: Sequence[Report], tokenizer: Tokenizer, *, terms: 
         if any(counts):
             rows[text] = (source, counts, offsets, ceremonial_only)
 
+    facts = [_GroupFacts(g) for g in groups]
     out = []
     for text, (source, counts, offsets, ceremonial_only) in rows.items():
         boilerplate = (n >= 2 and all(counts)) or ceremonial_only or any(m in text for m in FORMULA_MARKERS)
         out.append(PhraseLife(text, source, tuple(counts), tuple(offsets), boilerplate,
-                              tuple(_status(g, counts) for g in groups)))
+                              tuple(f.status(counts) for f in facts)))
     out.sort(key=lambda p: (-p.total, p.text))
     return Lifecycle(refs, groups, tuple(out))
