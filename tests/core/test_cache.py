@@ -43,6 +43,11 @@ def test_cached_load_equals_fresh_load_for_every_sample(cache, reports, monkeypa
     _no_parsing(monkeypatch)
     again = [cache.load(p) for p in reports]
     assert again == fresh and cache.stats.hits == len(reports)
+    # the object graph is the same shape: a paragraph is one object in report.paragraphs and in its section
+    for r in again:
+        in_sections = {id(p) for s in r.walk() for p in s.paragraphs}
+        assert all(id(p) in in_sections for p in r.paragraphs)
+        assert r.targets is None or any(r.targets is p for p in r.paragraphs)
     # a fresh cache object on the same folder (the next start of the app) is served from disk too
     second_start = ReportCache(cache.directory)
     assert [second_start.load(p) for p in reports] == fresh

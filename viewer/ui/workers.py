@@ -7,6 +7,7 @@ cache (``viewer.core.cache``) when the same bytes were loaded before.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -23,6 +24,7 @@ class LoadSignals(QObject):
 
 
 _DEFAULT_CACHE = object()
+PROGRESS_INTERVAL = 0.1  # seconds
 
 
 class LoadJob(QRunnable):
@@ -49,10 +51,14 @@ class LoadJob(QRunnable):
             self.cache = ReportCache.from_environment()
         total = len(self.paths)
         _emit(self.signals.started, total)
+        last_progress = -PROGRESS_INTERVAL
         for i, path in enumerate(self.paths):
             if self._cancel.is_set():
                 break
-            _emit(self.signals.progress, i, total, Path(path).name)
+            now = time.monotonic()
+            if now - last_progress >= PROGRESS_INTERVAL:  # each update repaints the bar at once: 10 a second
+                last_progress = now
+                _emit(self.signals.progress, i, total, Path(path).name)
             try:
                 report = load_cached(path, self.cache)
             except ReportError as exc:
