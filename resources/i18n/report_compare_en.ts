@@ -3,82 +3,82 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="165" />
+        <location filename="../../viewer/ui/compare_view.py" line="223" />
         <source>对齐提纲</source>
         <translation>Aligned outline</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="179" />
+        <location filename="../../viewer/ui/compare_view.py" line="237" />
         <source>◀ 上一处</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="180" />
+        <location filename="../../viewer/ui/compare_view.py" line="238" />
         <source>下一处 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="181" />
+        <location filename="../../viewer/ui/compare_view.py" line="239" />
         <source>上一处变化 (Shift+F8)</source>
         <translation>Previous change (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="182" />
+        <location filename="../../viewer/ui/compare_view.py" line="240" />
         <source>下一处变化 (F8)</source>
         <translation>Next change (F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="189" />
+        <location filename="../../viewer/ui/compare_view.py" line="247" />
         <source>在所有报告中查找… (Ctrl+F)</source>
         <translation>Find in all reports… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="251" />
+        <location filename="../../viewer/ui/compare_view.py" line="312" />
         <source>请勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="261" />
+        <location filename="../../viewer/ui/compare_view.py" line="322" />
         <source>正在对齐…</source>
         <translation>Aligning…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="268" />
+        <location filename="../../viewer/ui/compare_view.py" line="329" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="284" />
+        <location filename="../../viewer/ui/compare_view.py" line="346" />
         <source>%1 行，%2 处有变化</source>
         <translation>%1 rows, %2 with changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="294" />
+        <location filename="../../viewer/ui/compare_view.py" line="356" />
         <source>对齐失败：</source>
         <translation>Alignment failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="425" />
+        <location filename="../../viewer/ui/compare_view.py" line="527" />
         <source>找到 %1 处</source>
         <translation>%1 matches</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="501" />
+        <location filename="../../viewer/ui/compare_view.py" line="603" />
         <source>与 %1 的某一节配对…</source>
         <translation>Pair with a section of %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="503" />
+        <location filename="../../viewer/ui/compare_view.py" line="605" />
         <source>在 %1 中无对应</source>
         <translation>No counterpart in %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="510" />
+        <location filename="../../viewer/ui/compare_view.py" line="612" />
         <source>手动配对</source>
         <translation>Pair manually</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="510" />
+        <location filename="../../viewer/ui/compare_view.py" line="612" />
         <source>选择对应的章节：</source>
         <translation>Choose the matching section:</translation>
     </message>
@@ -86,50 +86,50 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="82" />
+        <location filename="../../viewer/ui/export_actions.py" line="85" />
         <source>导出 PDF(&amp;E)…</source>
         <translation>&amp;Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="108" />
+        <location filename="../../viewer/ui/export_actions.py" line="111" />
         <source>请先勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare first</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="110" />
+        <location filename="../../viewer/ui/export_actions.py" line="113" />
         <source>政府工作报告对照</source>
         <translation>Government work reports compared</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="132" />
-        <location filename="../../viewer/ui/export_actions.py" line="139" />
+        <location filename="../../viewer/ui/export_actions.py" line="137" />
+        <location filename="../../viewer/ui/export_actions.py" line="144" />
         <source>正在导出 %1…</source>
         <translation>Exporting %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="132" />
+        <location filename="../../viewer/ui/export_actions.py" line="137" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="134" />
-        <location filename="../../viewer/ui/export_actions.py" line="171" />
+        <location filename="../../viewer/ui/export_actions.py" line="139" />
+        <location filename="../../viewer/ui/export_actions.py" line="176" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="164" />
+        <location filename="../../viewer/ui/export_actions.py" line="169" />
         <source>已导出 %1</source>
         <translation>Exported %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="170" />
-        <location filename="../../viewer/ui/export_actions.py" line="171" />
+        <location filename="../../viewer/ui/export_actions.py" line="175" />
+        <location filename="../../viewer/ui/export_actions.py" line="176" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="179" />
+        <location filename="../../viewer/ui/export_actions.py" line="184" />
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
@@ -138,7 +138,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../viewer/ui/export_actions.py" line="30" />
-        <location filename="../../viewer/ui/export_actions.py" line="63" />
+        <location filename="../../viewer/ui/export_actions.py" line="66" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -153,27 +153,32 @@
         <translation>Add the target-vs-actual scorecard to the title page (when there is one)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="50" />
+        <location filename="../../viewer/ui/export_actions.py" line="49" />
+        <source>附录：提法变化（变化强度表、力度/限定词/数值变化、新出现和不再出现的提法）</source>
+        <translation>Appendix on policy phrasing (change matrix; intensity, qualifier and number changes; new and dropped phrases)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/export_actions.py" line="52" />
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="51" />
+        <location filename="../../viewer/ui/export_actions.py" line="53" />
         <source>标题：</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="52" />
+        <location filename="../../viewer/ui/export_actions.py" line="54" />
         <source>标出：</source>
         <translation>Highlight:</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="55" />
+        <location filename="../../viewer/ui/export_actions.py" line="58" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/export_actions.py" line="56" />
+        <location filename="../../viewer/ui/export_actions.py" line="59" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -181,37 +186,47 @@
 <context>
     <name>HeatmapPanel</name>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="40" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="42" />
         <source>显示二级章节</source>
         <translation>Show subsections</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="72" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="45" />
+        <source>含跨地区对照</source>
+        <translation>Include cross-district pairs</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="46" />
+        <source>相邻两栏属于不同地区时，其改动并非历年变化</source>
+        <translation>Where neighbouring columns are different districts, their differences are not changes over time</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/heatmap_panel.py" line="78" />
         <source>改动字词占比</source>
         <translation>Share of words changed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="91" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="97" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="103" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="112" />
         <source>勾选至少两份报告后显示各章节的改动强度</source>
         <translation>Check at least two reports to see how much each section changed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="130" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="142" />
         <source>%1 个章节 × %2 组对照</source>
         <translation>%1 sections × %2 report pairs</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="148" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="159" />
         <source>两份报告都没有这一节</source>
         <translation>neither report has this section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="149" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="160" />
         <source>改动 %1（新增 %2 词，删除 %3 词，未变 %4 词，移动 %5 词）</source>
         <translation>%1 changed (%2 words inserted, %3 deleted, %4 unchanged, %5 moved)</translation>
     </message>
@@ -752,72 +767,72 @@
 <context>
     <name>PhrasesPanel</name>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="204" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="233" />
         <source>全部提法</source>
         <translation>All phrases</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="204" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="233" />
         <source>仅新出现</source>
         <translation>New only</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="204" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="233" />
         <source>仅已消失</source>
         <translation>Dropped only</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="205" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="234" />
         <source>仅延续</source>
         <translation>Carried only</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="207" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="236" />
         <source>隐藏套话</source>
         <translation>Hide boilerplate</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="208" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="237" />
         <source>每份报告都有的提法、政治套语和仪式性段落中的提法</source>
         <translation>Phrases found in every report, political formulas, and phrases only in ceremonial parts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="211" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="240" />
         <source>筛选提法…</source>
         <translation>Filter phrases…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="215" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="244" />
         <source>地区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="277" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="306" />
         <source>全部地区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="287" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="316" />
         <source>计算失败：</source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="291" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="320" />
         <source>正在分析提法…</source>
         <translation>Analysing phrasing…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="312" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="344" />
         <source>%1 条提法（新出现 %2，已消失 %3）</source>
         <translation>%1 phrases (%2 new, %3 dropped)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="327" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="359" />
         <source>勾选同一地区的至少两份报告，可查看措辞变化</source>
         <translation>Check at least two reports of one district to see wording changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/phrases_panel.py" line="329" />
+        <location filename="../../viewer/ui/phrases_panel.py" line="361" />
         <source>措辞变化 %1 处</source>
         <translation>%1 wording changes</translation>
     </message>
@@ -1317,4 +1332,4 @@
         <translation>Recurring</translation>
     </message>
 </context>
-<context><name>PdfExport</name><message><source>概要</source><translation>Summary</translation></message><message><source>目录</source><translation>Contents</translation></message><message><source>政府工作报告对照</source><translation>Government work reports compared</translation></message><message><source>导出于 %1</source><translation>Exported %1</translation></message><message><source>达成</source><translation>met</translation></message><message><source>未达成</source><translation>missed</translation></message><message><source>无数据</source><translation>no data</translation></message><message><source>地区</source><translation>District</translation></message><message><source>年份</source><translation>Year</translation></message><message><source>指标</source><translation>Indicators</translation></message><message><source>目标</source><translation>Target</translation></message><message><source>实际</source><translation>Actual</translation></message><message><source>结果</source><translation>Result</translation></message><message><source>差距</source><translation>Gap</translation></message><message><source>增长</source><translation>growth </translation></message><message><source>持平</source><translation>Flat</translation></message><message><source>未提及</source><translation>not stated</translation></message><message><source>（已标出）</source><translation>(shown)</translation></message><message><source>（未标出）</source><translation>(not shown)</translation></message><message><source>栏</source><translation>Col.</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>文件</source><translation>File</translation></message><message><source>字数</source><translation>Characters</translation></message><message><source>对照</source><translation>Compare</translation></message><message><source>对齐行</source><translation>Aligned rows</translation></message><message><source>有变化</source><translation>Changed</translation></message><message><source>新增（字）</source><translation>Inserted (chars)</translation></message><message><source>删除（字）</source><translation>Deleted (chars)</translation></message><message><source>移动（字）</source><translation>Moved (chars)</translation></message><message><source>相同文字占比</source><translation>Equal text</translation></message><message><source>对照的报告</source><translation>Reports compared</translation></message><message><source>变化概要</source><translation>Changes at a glance</translation></message><message><source>图例</source><translation>Legend</translation></message><message><source>每一行是各报告中相互对应的部分，逐栏并排；“—”表示该报告没有对应内容。新增：与左邻一栏相比新出现的文字；删除：到右邻一栏不再出现的文字；移动：换了位置的文字。页边的竖条标出有变化的行。</source><translation>Each row holds the corresponding parts of the reports, one column each; “—” means the report has no counterpart. Inserted: text new compared with the column to the left; deleted: text gone in the column to the right; moved: text that changed place. A bar in the margin marks rows with changes.</translation></message><message><source>目标与实际</source><translation>Targets and results</translation></message><message><source>另有 %1 行未列出。</source><translation>%1 more rows not listed. </translation></message><message><source>另有 %1 个目标在下一年的报告中未见实际数。</source><translation>%1 more targets have no result stated in the next year's report.</translation></message><message><source>%1 份报告对照 · 导出于 %2</source><translation>%1 reports compared · exported %2</translation></message><message><source>共 %1 个对齐行：%2 行各报告都有，%3 行只见于一份报告。</source><translation>%1 aligned rows: %2 present in every report, %3 in one report only.</translation></message><message><source>（未标出差异）</source><translation>(differences not highlighted)</translation></message><message><source>第 %1 页 / 共 %2 页</source><translation>Page %1 of %2</translation></message></context></TS>
+<context><name>PdfExport</name><message><source>概要</source><translation>Summary</translation></message><message><source>目录</source><translation>Contents</translation></message><message><source>政府工作报告对照</source><translation>Government work reports compared</translation></message><message><source>附录：提法变化</source><translation>Appendix: policy phrasing</translation></message><message><source>导出于 %1</source><translation>Exported %1</translation></message><message><source>力度</source><translation>Intensity</translation></message><message><source>限定词</source><translation>Qualifier</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>加强</source><translation>stronger</translation></message><message><source>减弱</source><translation>weaker</translation></message><message><source>更确定</source><translation>firmer</translation></message><message><source>更留余地</source><translation>softer</translation></message><message><source>调高</source><translation>raised</translation></message><message><source>调低</source><translation>lowered</translation></message><message><source>各部分变化强度</source><translation>Change intensity by section</translation></message><message><source>每格为对齐的这一部分在相邻两份报告之间改动的词所占比例（新增与删除的词 ÷ 两边的词）；空格表示其中一份报告没有这一部分。</source><translation>Each cell is the share of words of this aligned part that changed between two neighbouring reports (inserted and deleted words ÷ the words of both sides); “—” means one of the reports has no such part.</translation></message><message><source>提法的力度、限定词和数值变化</source><translation>Intensity, qualifier and number changes</translation></message><message><source>类别</source><translation>Kind</translation></message><message><source>方向</source><translation>Direction</translation></message><message><source>对照</source><translation>Compare</translation></message><message><source>指标</source><translation>Indicators</translation></message><message><source>原文</source><translation>Before</translation></message><message><source>改为</source><translation>After</translation></message><message><source>新出现和不再出现的提法</source><translation>New and dropped phrases</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>对齐的句子中没有这类变化。</source><translation>No such changes in the aligned sentences.</translation></message><message><source>只见于 %1 的提法</source><translation>Only in %1</translation></message><message><source>%1 中不再出现的提法</source><translation>No longer in %1</translation></message><message><source>对照的报告中没有同一地区的不同年份。</source><translation>The reports compared hold no two years of one district.</translation></message><message><source>部分</source><translation>Part</translation></message><message><source>等 %1 个</source><translation> … %1 in all</translation></message><message><source>另有 %1 处未列出。</source><translation>%1 more not listed.</translation></message><message><source>达成</source><translation>met</translation></message><message><source>未达成</source><translation>missed</translation></message><message><source>无数据</source><translation>no data</translation></message><message><source>地区</source><translation>District</translation></message><message><source>年份</source><translation>Year</translation></message><message><source>目标</source><translation>Target</translation></message><message><source>实际</source><translation>Actual</translation></message><message><source>结果</source><translation>Result</translation></message><message><source>差距</source><translation>Gap</translation></message><message><source>增长</source><translation>growth </translation></message><message><source>持平</source><translation>Flat</translation></message><message><source>未提及</source><translation>not stated</translation></message><message><source>（已标出）</source><translation>(shown)</translation></message><message><source>（未标出）</source><translation>(not shown)</translation></message><message><source>栏</source><translation>Col.</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>文件</source><translation>File</translation></message><message><source>字数</source><translation>Characters</translation></message><message><source>对齐行</source><translation>Aligned rows</translation></message><message><source>有变化</source><translation>Changed</translation></message><message><source>新增（字）</source><translation>Inserted (chars)</translation></message><message><source>删除（字）</source><translation>Deleted (chars)</translation></message><message><source>移动（字）</source><translation>Moved (chars)</translation></message><message><source>相同文字占比</source><translation>Equal text</translation></message><message><source>对照的报告</source><translation>Reports compared</translation></message><message><source>变化概要</source><translation>Changes at a glance</translation></message><message><source>图例</source><translation>Legend</translation></message><message><source>每一行是各报告中相互对应的部分，逐栏并排；“—”表示该报告没有对应内容。新增：与左邻一栏相比新出现的文字；删除：到右邻一栏不再出现的文字；移动：换了位置的文字。页边的竖条标出有变化的行。</source><translation>Each row holds the corresponding parts of the reports, one column each; “—” means the report has no counterpart. Inserted: text new compared with the column to the left; deleted: text gone in the column to the right; moved: text that changed place. A bar in the margin marks rows with changes.</translation></message><message><source>目标与实际</source><translation>Targets and results</translation></message><message><source>另有 %1 行未列出。</source><translation>%1 more rows not listed. </translation></message><message><source>另有 %1 个目标在下一年的报告中未见实际数。</source><translation>%1 more targets have no result stated in the next year's report.</translation></message><message><source>%1 份报告对照 · 导出于 %2</source><translation>%1 reports compared · exported %2</translation></message><message><source>共 %1 个对齐行：%2 行各报告都有，%3 行只见于一份报告。</source><translation>%1 aligned rows: %2 present in every report, %3 in one report only.</translation></message><message><source>（未标出差异）</source><translation>(differences not highlighted)</translation></message><message><source>第 %1 页 / 共 %2 页</source><translation>Page %1 of %2</translation></message></context></TS>

@@ -267,3 +267,28 @@ def test_every_pdf_string_has_english():
     shipped = {m.findtext("source") for c in ET.parse(resources_dir() / "i18n" / "report_compare_en.ts").getroot()
                if c.findtext("name") == tool.PDF_CONTEXT for m in c.iter("message")}
     assert set(strings) <= shipped, "run packaging/i18n.py to refresh the shipped .ts/.qm"
+
+
+def test_phrase_appendix_from_the_same_comparison(qapp, tmp_path):
+    from viewer.core.phrases import change_matrix, classify_edits
+
+    comp = _compare("yubei-2021", "yubei-2022")
+    tok = Tokenizer()
+    out, bare = tmp_path / "with.pdf", tmp_path / "without.pdf"
+    export_comparison_pdf(comp, out, tokenizer=tok)
+    export_comparison_pdf(comp, bare, phrases=False)
+    reader, plain = PdfReader(out), PdfReader(bare)
+    extra = len(reader.pages) - len(plain.pages)
+    assert 1 <= extra <= 12
+    appendix = squash("".join(p.extract_text() for p in reader.pages[-extra:]))
+    assert "附录：提法变化" in appendix and "附录" not in squash(plain.pages[-1].extract_text())
+    assert "附录：提法变化" in outline_titles(reader) and "附录：提法变化" not in outline_titles(plain)
+    # what the appendix lists is what the core computes on this comparison
+    edits = classify_edits(comp)
+    assert edits
+    for e in edits[:10]:
+        assert squash(e.before) in appendix and squash(e.after) in appendix
+    matrix = change_matrix(comp, tok)
+    top = next(i for i, r in enumerate(matrix.rows) if r.level == 1 and matrix.cells[i][0] is not None)
+    assert f"{matrix.cells[top][0].share:.0%}" in appendix
+    assert "只见于渝北区2022的提法" in appendix and "渝北区2022中不再出现的提法" in appendix

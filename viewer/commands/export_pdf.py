@@ -1,5 +1,6 @@
 """``python main.py export-pdf A B [C ...] -o OUT.pdf [--kinds insert,delete,moved]``: the aligned comparison
-as a PDF to print (title page, table of contents, aligned columns with highlights, bookmarks, page numbers).
+as a PDF to print (title page, table of contents, aligned columns with highlights, bookmarks, page numbers,
+an appendix on policy phrasing).
 
 Runs headless (``QT_QPA_PLATFORM=offscreen`` unless a platform is set). Prints the output path and the page
 count. A report that cannot be read stops with one line (exit 2); so does an unwritable output path or a missing
@@ -26,6 +27,8 @@ def register(sub) -> None:
                         f"(default {DEFAULT_KINDS}; '' for none)")
     p.add_argument("--title", help="title for the title page and the running header")
     p.add_argument("--no-scorecard", action="store_true", help="leave the target-vs-actual scorecard out")
+    p.add_argument("--no-phrases", action="store_true",
+                   help="leave out the appendix on policy phrasing (change matrix, classified edits, new/dropped phrases)")
     p.set_defaults(func=handler, parser=p)
 
 
@@ -55,11 +58,13 @@ def handler(args: argparse.Namespace) -> int:
     from viewer.export.pdf import ExportError, FontMissing, export_comparison_pdf, page_count
 
     reports = [load_report(f) for f in args.files]  # ReportError propagates: cli.py prints one line, exits 2
-    comparison = compare_reports(reports, Tokenizer())
+    tokenizer = Tokenizer()
+    comparison = compare_reports(reports, tokenizer)
     started = time.perf_counter()
     try:
         out = export_comparison_pdf(comparison, args.output, kinds=kinds, title=args.title,
-                                    scorecard=not args.no_scorecard)
+                                    scorecard=not args.no_scorecard, phrases=not args.no_phrases,
+                                    tokenizer=tokenizer)
     except (ExportError, FontMissing) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -78,12 +78,16 @@ def export_comparison_pdf(
     cancel: Callable[[], bool] | None = None,
     title: str | None = None,
     scorecard: bool = True,
+    phrases: bool = True,
+    tokenizer=None,
 ) -> Path:
     """Write ``comparison`` as a PDF at ``out_path`` (atomically) and return its path.
 
     ``kinds``: highlight kinds to draw (insert, delete, moved, equal). ``progress(done, total)`` is called as
     the work goes; ``cancel()`` returning True stops it with ``ExportCancelled``. ``scorecard``: put the
-    target-vs-actual scorecard on the title page when ``viewer.core.scorecard`` is there. Raises ``FontMissing`` when no
+    target-vs-actual scorecard on the title page when the reports give one. ``phrases``: add the appendix on
+    policy phrasing (change matrix, classified edits, new and dropped phrases; ``tokenizer`` is the one the
+    comparison was made with, a new one if None). Raises ``FontMissing`` when no
     Chinese font is installed and ``ExportError`` when the destination cannot be written."""
     started = time.perf_counter()
     out = Path(out_path)
@@ -99,7 +103,7 @@ def export_comparison_pdf(
     tmp = _temp_beside(out)
     try:
         pages = _render(comparison, tmp, out, family, kinds, progress, cancel,
-                        title or t("政府工作报告对照"), scorecard)
+                        title or t("政府工作报告对照"), scorecard, phrases, tokenizer)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -125,12 +129,13 @@ def _temp_beside(out: Path) -> Path:
 
 
 def _render(comparison: Comparison, tmp: Path, out: Path, family: str, kinds: frozenset[str],
-            progress: Progress | None, cancel: Callable[[], bool] | None, title: str, scorecard: bool) -> int:
+            progress: Progress | None, cancel: Callable[[], bool] | None, title: str, scorecard: bool,
+            phrases: bool, tokenizer) -> int:
     reports = comparison.alignment.reports
     geo = geometry_for(len(reports))
     fonts = Fonts(family, geo.body_pt)
     n_rows = sum(1 for _ in comparison.alignment.walk())
-    total = 2 * n_rows + 2
+    total = 2 * n_rows + 3
 
     def check() -> None:
         if cancel is not None and cancel():
@@ -144,6 +149,13 @@ def _render(comparison: Comparison, tmp: Path, out: Path, family: str, kinds: fr
     report(0)
     score = scorecard_table(reports) if scorecard else None
     check()
+    appendix = ""
+    if phrases:
+        from viewer.core.tokenize import Tokenizer
+        from viewer.export.pdf_appendix import appendix_html
+
+        appendix = appendix_html(comparison, tokenizer or Tokenizer())
+    report(1)
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RES)
     writer.setPageLayout(geo.page_layout())
@@ -165,7 +177,10 @@ def _render(comparison: Comparison, tmp: Path, out: Path, family: str, kinds: fr
         per_page = canvas.toc_per_page()
         n_toc = max(1, -(-len(entries) // per_page))
         first_body = n_front + n_toc
-        n_pages = first_body + len(pages)
+        back = canvas.front_document(appendix) if appendix else None
+        n_back = back.pageCount() if back is not None else 0
+        first_back = first_body + len(pages)
+        n_pages = first_back + n_back
         targets = {rid: (first_body + p, y) for rid, (p, y) in anchors.items()}
         numbers = {rid: p + 1 for rid, (p, _y) in targets.items()}
 
@@ -197,6 +212,11 @@ def _render(comparison: Comparison, tmp: Path, out: Path, family: str, kinds: fr
             canvas.footer(page_no, n_pages, legend=True)
             rows_done += sum(1 for s in page.slices if s.first)
             report(rows_done)
+        for k in range(n_back):
+            next_page()
+            canvas.header(t("附录：提法变化"))
+            canvas.front_page(back, k)
+            canvas.footer(page_no, n_pages)
         painter.end()
     finally:
         if painter.isActive():
@@ -205,6 +225,8 @@ def _render(comparison: Comparison, tmp: Path, out: Path, family: str, kinds: fr
     geo_pt = geo.to_points
     outline = [OutlineItem(t("概要"), 0, 0.0), OutlineItem(t("目录"), n_front, 0.0)]
     outline += _outline(rows, {rid: (p, geo_pt(max(0.0, y - geo.row_pad))) for rid, (p, y) in targets.items()})
+    if n_back:
+        outline.append(OutlineItem(t("附录：提法变化"), first_back, 0.0))
     try:
         fixed = finish_pdf(tmp, outline=outline, links=links,
                            unicode_fix=UnicodeFixer(family, builder.used | canvas.used))

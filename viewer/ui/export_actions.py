@@ -46,11 +46,14 @@ class ExportDialog(QDialog):
         kinds_row.addStretch(1)
         self.scorecard_box = QCheckBox(self.tr("标题页附目标与实际对照（如有）"))
         self.scorecard_box.setChecked(True)
+        self.phrases_box = QCheckBox(self.tr("附录：提法变化（变化强度表、力度/限定词/数值变化、新出现和不再出现的提法）"))
+        self.phrases_box.setChecked(True)
         form = QFormLayout(self)
         form.addRow(self.tr("文件："), row)
         form.addRow(self.tr("标题："), self.title_edit)
         form.addRow(self.tr("标出："), kinds_row)
         form.addRow("", self.scorecard_box)
+        form.addRow("", self.phrases_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -115,15 +118,17 @@ class ExportController(QObject):
         if not path:
             return
         self.start(path, dialog.kinds(), title=dialog.title_edit.text().strip() or None,
-                   scorecard=dialog.scorecard_box.isChecked())
+                   scorecard=dialog.scorecard_box.isChecked(), phrases=dialog.phrases_box.isChecked())
 
-    def start(self, path: str | Path, kinds: set[str], *, title: str | None = None, scorecard: bool = True) -> bool:
+    def start(self, path: str | Path, kinds: set[str], *, title: str | None = None, scorecard: bool = True,
+              phrases: bool = True) -> bool:
         """Export the comparison on screen to ``path`` on a worker; False when there is nothing to export or an
         export is already running."""
         if self.comparison is None or self.job is not None:
             return False
         self.last_error = ""
-        job = ExportJob(self.comparison, path, kinds, title=title, scorecard=scorecard)
+        job = ExportJob(self.comparison, path, kinds, title=title, scorecard=scorecard, phrases=phrases,
+                        tokenizer=self.window.compare.tokenizer())
         job.signals.progress.connect(self._on_progress)
         job.signals.done.connect(self._on_done)
         job.signals.failed.connect(self._on_failed)

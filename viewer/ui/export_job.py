@@ -22,10 +22,10 @@ class ExportSignals(QObject):
 
 class ExportJob(QRunnable):
     def __init__(self, comparison: Comparison, path: str | Path, kinds: set[str] | frozenset[str],
-                 title: str | None = None, scorecard: bool = True) -> None:
+                 title: str | None = None, scorecard: bool = True, phrases: bool = True, tokenizer=None) -> None:
         super().__init__()
         self.comparison, self.path, self.kinds = comparison, Path(path), frozenset(kinds)
-        self.title, self.scorecard = title, scorecard
+        self.title, self.scorecard, self.phrases, self.tokenizer = title, scorecard, phrases, tokenizer
         self.signals = ExportSignals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
@@ -42,7 +42,8 @@ class ExportJob(QRunnable):
 
         try:
             out = export_comparison_pdf(self.comparison, self.path, kinds=self.kinds, title=self.title,
-                                        scorecard=self.scorecard, progress=self.signals.progress.emit,
+                                        scorecard=self.scorecard, phrases=self.phrases, tokenizer=self.tokenizer,
+                                        progress=self.signals.progress.emit,
                                         cancel=self._cancel.is_set)
         except ExportCancelled:
             self.signals.cancelled.emit()
