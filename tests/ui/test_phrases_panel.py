@@ -80,7 +80,9 @@ def test_phrases_tab_fills(w, panel, tmp_path):
     model = panel.model
     assert model.rowCount() > 100
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[-3:] == ["2021", "2022", "2024"]
+    assert headers[-4:-1] == ["2021", "2022", "2024"] and headers[-1] == "最近一次出现"
+    context = model.index(0, model.context_column).data()
+    assert model.phrase(0).text in context
     assert panel.edits_model.rowCount() == len(data.edits) > 0
     shot(w, w.phrase_tabs.phrases_tab, tmp_path / "phrases.png")
 
@@ -88,7 +90,7 @@ def test_phrases_tab_fills(w, panel, tmp_path):
 def test_state_boilerplate_and_text_filters(w, panel):
     model = panel.model
     years = {2021: -3, 2022: -2, 2024: -1}
-    col = {y: model.columnCount() + k for y, k in years.items()}
+    col = {y: model.context_column + k for y, k in years.items()}
 
     def counts(row: int) -> dict[int, str]:
         return {y: model.index(row, c).data() for y, c in col.items()}
@@ -182,7 +184,7 @@ def test_recomputation_runs_on_a_worker(w, panel):
     wait_until(lambda: tabs._timer.isActive() or tabs.is_busy() or len(tabs.data.reports) == 2)
     wait_until(lambda: not tabs.is_busy())
     assert [r.meta.year for r in tabs.data.reports] == [2022, 2024]
-    assert panel.model.columnCount() - len(panel.model.FIXED) == 2
+    assert panel.model.context_column - len(panel.model.FIXED) == 2
     # a refresh returns at once: the work is on the pool
     started = time.monotonic()
     tabs.refresh()
@@ -191,3 +193,30 @@ def test_recomputation_runs_on_a_worker(w, panel):
     model.set_checked(first, True)
     wait_until(lambda: not w.is_busy())
     wait_until(lambda: not tabs.is_busy() and len(tabs.data.reports) == 3)
+
+
+def test_heatmap_leaves_cross_district_pairs_out_until_asked(qtbot):
+    from tests.core.test_diff import shared_tokenizer
+    from viewer.core.comparison import compare_reports
+    from viewer.core.loader import load_report
+    from viewer.core.phrases import change_matrix
+    from viewer.ui.heatmap_panel import HeatmapPanel
+    from viewer.ui.phrase_tabs import PhraseData
+
+    tk = shared_tokenizer()
+    files = {p.name: p for p in sample_files()}
+    reports = [load_report(files[n]) for n in ("dadukou-2022.txt", "yubei-2021.txt", "yubei-2022.txt")]
+    comparison = compare_reports(reports, tk)
+    data = PhraseData()
+    heat = HeatmapPanel(data)
+    qtbot.addWidget(heat)
+    data.set_result(reports, comparison, None, [], change_matrix(comparison, tk))
+    assert [c.same_district for c in data.matrix.columns] == [False, True]
+    assert [(c.a, c.b) for c in heat.columns] == [(1, 2)] and heat.cross_box.isEnabled()
+    assert heat.image.image.shape == (len(heat.rows), 1)
+    # the sections only 大渡口 has are not rows of a Yubei-only map
+    assert all(any(c is not None for c in line) for line in heat.cells)
+    heat.cross_box.setChecked(True)
+    assert [(c.a, c.b) for c in heat.columns] == [(0, 1), (1, 2)]
+    assert heat.image.image.shape == (len(heat.rows), 2)
+    assert heat.column_labels == ["大渡口区2022 / 渝北区2021", "渝北区2021 → 渝北区2022"]

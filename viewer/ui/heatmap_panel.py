@@ -36,15 +36,22 @@ class HeatmapPanel(QWidget):
         super().__init__(parent)
         self.data = data
         self.rows: list = []          # MatrixRow shown, top to bottom
+        self.columns: list = []       # MatrixColumn shown, left to right
+        self.column_labels: list[str] = []
+        self.shown_reports: list[int] = []
         self.cells: list[list] = []   # MatrixCell | None per shown row and column
         self.sub_box = QCheckBox(self.tr("显示二级章节"))
         self.sub_box.setChecked(True)
         self.sub_box.toggled.connect(self._on_changed)
+        self.cross_box = QCheckBox(self.tr("含跨地区对照"))
+        self.cross_box.setToolTip(self.tr("相邻两栏属于不同地区时，其改动并非历年变化"))
+        self.cross_box.toggled.connect(self._on_changed)
         self.hover_label = QLabel()
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.sub_box)
+        bar.addWidget(self.cross_box)
         bar.addWidget(self.hover_label, 1)
         bar.addWidget(self.status)
 
@@ -95,29 +102,36 @@ class HeatmapPanel(QWidget):
         for item in self._texts:
             self.plot.removeItem(item)
         self._texts = []
-        if m is None or not m.rows or not m.columns:
-            self.rows, self.cells = [], []
+        same = [j for j, c in enumerate(m.columns) if c.same_district] if m is not None else []
+        self.cross_box.setEnabled(bool(same) and m is not None and len(same) < len(m.columns))
+        cols = list(range(len(m.columns))) if m is not None and (self.cross_box.isChecked() or not same) else same
+        if m is None or not m.rows or not cols:
+            self.rows, self.columns, self.cells, self.column_labels = [], [], [], []
             self.image.clear()
             self.plot.getAxis("left").setTicks([[]])
             self.plot.getAxis("bottom").setTicks([[]])
             self.status.setText(self.data.error or self.tr("勾选至少两份报告后显示各章节的改动强度"))
             return
-        keep = [i for i, r in enumerate(m.rows) if r.level == 1 or self.sub_box.isChecked()]
+        keep = [i for i, r in enumerate(m.rows) if (r.level == 1 or self.sub_box.isChecked())
+                and any(m.cells[i][j] is not None for j in cols)]  # sections of the reports shown
         self.rows = [m.rows[i] for i in keep]
-        self.cells = [list(m.cells[i]) for i in keep]
+        self.columns = [m.columns[j] for j in cols]
+        self.cells = [[m.cells[i][j] for j in cols] for i in keep]
+        n = len(self.columns)
         values = np.array([[c.share if c is not None else math.nan for c in line] for line in self.cells],
                           dtype=float)
         self.image.setImage(values, autoLevels=False, levels=(0.0, 1.0))
-        self.image.setRect(0, 0, len(m.columns), len(self.rows))
-        left = [(i + 0.5, ("　" * (r.level - 1)) + _short(row_label(r))) for i, r in enumerate(self.rows)]
+        self.image.setRect(0, 0, n, len(self.rows))
+        self.shown_reports = sorted({k for c in self.columns for k in (c.a, c.b)})
+        left = [(i + 0.5, ("　" * (r.level - 1)) + _short(self.row_label(r))) for i, r in enumerate(self.rows)]
         self.plot.getAxis("left").setTicks([left])
-        bottom = [(j + 0.5, f"{c.against} → {c.label}" if c.same_district else f"{c.against} / {c.label}")
-                  for j, c in enumerate(m.columns)]
-        self.plot.getAxis("bottom").setTicks([bottom])
-        self.plot.setXRange(0, len(m.columns), padding=0)
+        self.column_labels = [f"{c.against} → {c.label}" if c.same_district else f"{c.against} / {c.label}"
+                              for c in self.columns]  # "A / B": two districts side by side, not a change in time
+        self.plot.getAxis("bottom").setTicks([[(j + 0.5, text) for j, text in enumerate(self.column_labels)]])
+        self.plot.setXRange(0, n, padding=0)
         self.plot.setYRange(0, len(self.rows), padding=0)
-        self.plot.getViewBox().setLimits(xMin=0, xMax=len(m.columns), yMin=0, yMax=len(self.rows))
-        if len(self.rows) * len(m.columns) <= 600:
+        self.plot.getViewBox().setLimits(xMin=0, xMax=n, yMin=0, yMax=len(self.rows))
+        if len(self.rows) * n <= 600:
             for i, line in enumerate(self.cells):
                 for j, c in enumerate(line):
                     if c is None:
@@ -128,7 +142,12 @@ class HeatmapPanel(QWidget):
                     self.plot.addItem(text)
                     self._texts.append(text)
         self.status.setText(self.tr("%1 个章节 × %2 组对照").replace("%1", str(len(self.rows)))
-                            .replace("%2", str(len(m.columns))))
+                            .replace("%2", str(n)))
+
+    def row_label(self, row) -> str:
+        """The section's number and heading as the reports shown write it; an untitled one by its role."""
+        label, role = row.label_for(self.shown_reports)
+        return role_label(role or "") if label.startswith("[") else label
 
     # -- hover and click -------------------------------------------------------------------------------------
     def cell_at_scene(self, pos: QPointF) -> tuple[int, int] | None:
@@ -141,12 +160,11 @@ class HeatmapPanel(QWidget):
         return None
 
     def hover_text(self, i: int, j: int) -> str:
-        m = self.data.matrix
-        row, col, c = self.rows[i], m.columns[j], self.cells[i][j]
+        row, col, c = self.rows[i], self.columns[j], self.cells[i][j]
         pair = f"{col.against} → {col.label}"
         if c is None:
-            return f"{row_label(row)} · {pair}: " + self.tr("两份报告都没有这一节")
-        return (f"{row_label(row)} · {pair}: " + self.tr("改动 %1（新增 %2 词，删除 %3 词，未变 %4 词，移动 %5 词）")
+            return f"{self.row_label(row)} · {pair}: " + self.tr("两份报告都没有这一节")
+        return (f"{self.row_label(row)} · {pair}: " + self.tr("改动 %1（新增 %2 词，删除 %3 词，未变 %4 词，移动 %5 词）")
                 .replace("%1", f"{c.share:.0%}").replace("%2", str(c.inserted)).replace("%3", str(c.deleted))
                 .replace("%4", str(c.equal)).replace("%5", str(c.moved)))
 
@@ -166,11 +184,6 @@ class HeatmapPanel(QWidget):
     def open_cell(self, i: int, j: int) -> None:
         """Ask for the aligned row of the section in row ``i`` (column ``j``'s later report in focus)."""
         self.row_requested.emit(self.rows[i].row_id, -1, 0, 0)
-
-
-def row_label(row) -> str:
-    """A section's number and heading; an untitled one by its role (结束语)."""
-    return role_label(row.role or "") if row.label.startswith("[") else row.label
 
 
 def _short(label: str) -> str:

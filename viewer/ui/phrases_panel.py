@@ -33,11 +33,23 @@ DIRECTION_NAMES = {"stronger": QT_TRANSLATE_NOOP(CTX, "加强"), "weaker": QT_TR
                    "firmer": QT_TRANSLATE_NOOP(CTX, "收紧"), "softer": QT_TRANSLATE_NOOP(CTX, "放宽"),
                    "up": QT_TRANSLATE_NOOP(CTX, "上调"), "down": QT_TRANSLATE_NOOP(CTX, "下调"),
                    "": QT_TRANSLATE_NOOP(CTX, "改变")}
+CONTEXT_HEADER = QT_TRANSLATE_NOOP(CTX, "最近一次出现")
 SOURCE_NAMES = {TERM: QT_TRANSLATE_NOOP(CTX, "政策词"), "ngram": QT_TRANSLATE_NOOP(CTX, "常用短语")}
 
 
 def t(text: str) -> str:
     return QCoreApplication.translate(CTX, text) if text else ""
+
+
+def snippet(text: str, start: int, length: int, around: int = 24) -> str:
+    """The sentence (clause run) around ``text[start:start + length]``, at most ``around`` characters each side."""
+    stops = "。；！？\n"
+    lo = max((text.rfind(c, max(0, start - around), start) for c in stops), default=-1) + 1
+    lo = max(lo, start - around)
+    hi_candidates = [k for c in stops if (k := text.find(c, start + length, start + length + around)) >= 0]
+    hi = min(hi_candidates) + 1 if hi_candidates else min(len(text), start + length + around)
+    return ("…" if lo > 0 and text[lo - 1] not in stops else "") + text[lo:hi].strip() + \
+        ("" if hi >= len(text) or text[hi - 1] in stops else "…")
 
 
 def report_label(life: Lifecycle, i: int, short: bool) -> str:
@@ -54,15 +66,16 @@ class LifecycleModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.life: Lifecycle | None = None
+        self.reports: list = []           # the Report objects of ``life.reports`` (for the context column)
         self.group = 0
         self.rows: list = []
         self.columns: list[int] = []      # report indices of the count columns
         self.max_count = 1
 
     def set_view(self, life: Lifecycle | None, group: int, state: str | None, hide_boilerplate: bool,
-                 text: str) -> None:
+                 text: str, reports: list | None = None) -> None:
         self.beginResetModel()
-        self.life, self.group = life, group
+        self.life, self.group, self.reports = life, group, list(reports or [])
         if life is None:
             self.rows, self.columns = [], []
         else:
@@ -80,7 +93,19 @@ class LifecycleModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.FIXED) + len(self.columns)
+        return 0 if parent.isValid() else len(self.FIXED) + len(self.columns) + 1
+
+    @property
+    def context_column(self) -> int:
+        return len(self.FIXED) + len(self.columns)
+
+    def context(self, row: int) -> str:
+        """The phrase in its sentence, in the latest report of the group that has it."""
+        p = self.rows[row]
+        i = p.statuses[self.group].last_seen
+        if i is None or i >= len(self.reports):
+            return ""
+        return snippet(self.reports[i].text, p.first_offsets[i], len(p.text))
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or self.life is None:
@@ -88,9 +113,11 @@ class LifecycleModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section < len(self.FIXED):
                 return t(self.FIXED[section])
+            if section == self.context_column:
+                return t(CONTEXT_HEADER)
             short = self.life.groups[self.group].name != ALL_DISTRICTS
             return report_label(self.life, self.columns[section - len(self.FIXED)], short)
-        if role == Qt.ItemDataRole.ToolTipRole and section >= len(self.FIXED):
+        if role == Qt.ItemDataRole.ToolTipRole and len(self.FIXED) <= section < self.context_column:
             r = self.life.reports[self.columns[section - len(self.FIXED)]]
             return f"{r.label} — {r.name}"
         return None
@@ -103,6 +130,8 @@ class LifecycleModel(QAbstractTableModel):
         col = index.column()
         life = self.life
         short = life.groups[self.group].name != ALL_DISTRICTS
+        if col == self.context_column:
+            return self.context(index.row()) if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
         if col >= len(self.FIXED):
             count = p.counts[self.columns[col - len(self.FIXED)]]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -301,9 +330,12 @@ class PhrasesPanel(QWidget):
         life = self.data.life
         g = self.group_index()
         self.model.set_view(life, g, self.state_combo.currentData(), self.boilerplate_box.isChecked(),
-                            self.text_edit.text().strip())
+                            self.text_edit.text().strip(), self.data.reports)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 160), 320))
+        header.setSectionResizeMode(self.model.context_column, QHeaderView.ResizeMode.Stretch)
         if life is None:
             self.count_label.setText("")
         else:

@@ -22,7 +22,8 @@ change concentrates. No Qt; plain frozen dataclasses, for the app, the CLI and t
     #   "6%" -> "6.5%"), sentence_a, sentence_b (spans), indicator; KIND_COLOURS[kind] is its colour (hex)
 
     matrix = change_matrix(comparison, tokenizer)       # ChangeMatrix
-    matrix.rows                   # tuple[MatrixRow]: row_id, level, label, role (top sections, subsections)
+    matrix.rows                   # tuple[MatrixRow]: row_id, level, label, role (top sections, subsections),
+    #                               labels / roles per report, .label_for(report indices)
     matrix.columns                # tuple[MatrixColumn]: a, b, label (later report), against, same_district
     matrix.cells[i][j]            # MatrixCell | None: equal, inserted, deleted, moved (words), .share
     matrix.shares()               # list[list[float | None]]: share of changed words, [row][column]

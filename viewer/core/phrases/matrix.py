@@ -45,6 +45,15 @@ class MatrixRow:
     level: int
     label: str          # number and heading of the row's first piece ("[closing]" for an untitled one)
     role: str | None    # the first piece's section role
+    labels: tuple[str | None, ...] = ()     # each report's piece in the row (None: a gap)
+    roles: tuple[str | None, ...] = ()
+
+    def label_for(self, reports: Sequence[int]) -> tuple[str, str | None]:
+        """The label and role of the first of ``reports`` with a piece in the row (else the row's own)."""
+        for i in reports:
+            if i < len(self.labels) and self.labels[i] is not None:
+                return self.labels[i], self.roles[i]
+        return self.label, self.role
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +135,9 @@ def change_matrix(comparison: Comparison, tokenizer: Tokenizer | None = None, *,
         first = next((c for c in row.cells if c is not None), None)
         if first is None or row.level > depth or (row.level > 1 and first.kind != "section"):
             continue
-        rows.append(MatrixRow(rid, row.level, first.label, first.role))
+        rows.append(MatrixRow(rid, row.level, first.label, first.role,
+                              tuple(c.label if c is not None else None for c in row.cells),
+                              tuple(c.role if c is not None else None for c in row.cells)))
     cells = []
     for mr in rows:
         prefix = mr.row_id + "."
