@@ -108,7 +108,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def quiet_library_logging() -> None:
+    """Libraries log warnings (pdfminer on every oddity of a damaged PDF); with no handler configured Python
+    prints them to stderr, which would break the one ``error:`` line contract. They go nowhere unless
+    ``RC_LOG=warning`` (or info, debug) asks for them."""
+    import logging
+    import os
+
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    level = os.environ.get("RC_LOG", "").upper()
+    if level in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    else:
+        root.addHandler(logging.NullHandler())
+
+
 def main(argv: Sequence[str]) -> int:
+    quiet_library_logging()
     parser = build_parser()
     args = parser.parse_args(list(argv))
     try:

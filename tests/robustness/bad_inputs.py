@@ -99,6 +99,24 @@ def corrupt_pdf(folder: Path) -> Path:
     return _write(folder, "broken.pdf", b"%PDF-1.4\n" + _seeded("pdf").randbytes(2000))
 
 
+def pdf_with_corrupt_stream(folder: Path) -> Path:
+    """A well-formed PDF whose page content (Flate) is garbled: pdfminer logs warnings, finds no text."""
+    import zlib
+
+    packed = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Report text) Tj ET\n" * 20)
+    garbled = packed[: len(packed) // 2] + bytes(b ^ 0x5A for b in packed[len(packed) // 2 :])
+    data = (
+        b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
+        b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+        b"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>> >> endobj\n"
+        b"5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj\n"
+        b"4 0 obj <</Length " + str(len(garbled)).encode() + b"/Filter/FlateDecode>> stream\n" + garbled
+        + b"\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+    )
+    return _write(folder, "garbled.pdf", data)
+
+
 def truncated_docx(folder: Path) -> Path:
     data = make_docx(sample_text(), folder / "whole.docx").read_bytes()
     (folder / "whole.docx").unlink()
@@ -202,6 +220,7 @@ CASES: tuple[BadCase, ...] = (
     # containers
     BadCase("scanned-pdf", scanned_pdf, NoTextLayer, "no text layer"),
     BadCase("corrupt-pdf", corrupt_pdf, CorruptFile, "damaged PDF"),
+    BadCase("pdf-with-garbled-stream", pdf_with_corrupt_stream, NoTextLayer, "no text layer"),  # + warnings
     BadCase("truncated-docx", truncated_docx, CorruptFile, "truncated or damaged .docx"),
     BadCase("docx-broken-package", docx_with_broken_package, CorruptFile, "damaged .docx"),
     BadCase("zip-bomb-docx", zip_bomb_docx, CorruptFile, "zip bomb", seconds=1.0, peak_mb=20),

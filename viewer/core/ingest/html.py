@@ -55,6 +55,7 @@ _BAD_NAMES = re.compile(
     r"banner|toolbar|comment|login|search|tab|bottom|top",
     re.I,
 )
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 _CODEC_ALIASES = {
@@ -286,6 +287,9 @@ def read_html(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
     text, encoding = decode_html(strip_heavy(data), path)
     del data
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    # control characters XML does not allow: libxml2's HTML parser keeps them in the tree, but lxml refuses
+    # them when text is set again (when an element is dropped and its tail moves), and they are not text
+    text = _XML_INCOMPATIBLE.sub(" ", text)
     if not text.strip():
         raise EmptyDocument(path, "file contains only whitespace")
     try:

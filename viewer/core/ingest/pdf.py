@@ -194,6 +194,16 @@ class _Page:
         return [ln for ln in self.lines if not ln.furniture]
 
 
+_PLAIN_MESSAGE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.!?'/-]{2,80}")
+
+
+def _plain(message: str) -> str:
+    """pdfminer's message when it is a short sentence ("Unexpected EOF", "No /Root object! - Is this really a
+    PDF?"); not when it dumps the bytes or objects it choked on."""
+    message = message.strip()
+    return message if _PLAIN_MESSAGE.fullmatch(message) else "its syntax is broken"
+
+
 def _extract(fp: BinaryIO, path: str | Path) -> list[_Page]:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextBoxHorizontal, LTTextLineHorizontal
@@ -231,7 +241,7 @@ def _extract(fp: BinaryIO, path: str | Path) -> list[_Page]:
     except PDFEncryptionError as exc:
         raise CorruptFile(path, f"PDF is encrypted in a way that cannot be opened ({exc})") from None
     except (PDFSyntaxError, PSException) as exc:
-        raise CorruptFile(path, f"damaged PDF ({exc or type(exc).__name__})") from None
+        raise CorruptFile(path, f"damaged PDF ({_plain(str(exc))})") from None
     except RecursionError:
         raise CorruptFile(path, "damaged PDF (its object structure is circular or too deep)") from None
     except Exception:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
