@@ -13,6 +13,8 @@ a gap). User overrides pin a pair of cells by stable keys and survive re-alignme
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
@@ -157,7 +159,7 @@ class _Aligner:
         self.n = len(reports)
         self.config = config
         self.tokens = tokens
-        self.term_of = [_term_array(t) for t in tokens]  # per token: its index term, or None
+        self.term_of = [_TERM_ARRAYS.get(t) for t in tokens]  # per token: its index term, or None
         self.trees = [build_units(r, i) for i, r in enumerate(reports)]
         self.by_key = [{u.key: u for u in _iter_units(tree)} for tree in self.trees]
         leaves = [u for tree in self.trees for u in _iter_units(tree) if not u.children]
@@ -424,9 +426,36 @@ class _Aligner:
         )
 
 
-def _term_array(tokens: TokenizedText) -> list[str | None]:
+def _term_array(tokens: TokenizedText) -> tuple[str | None, ...]:
     keep = set(index_terms(w for w in set(tokens.words) if len(w) > 1 and is_content(w)))
-    return [w if w in keep else None for w in tokens.words]
+    return tuple(w if w in keep else None for w in tokens.words)
+
+
+class _TermArrays:
+    """Each text's term array, worked out once: a function of its tokens alone, kept (like the tokens, which the
+    tokenizer serves as the same object for the same text) for the last ``size`` texts, by identity."""
+
+    def __init__(self, size: int = 32) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[int, tuple[TokenizedText, tuple[str | None, ...]]] = OrderedDict()
+
+    def get(self, tokens: TokenizedText) -> tuple[str | None, ...]:
+        key = id(tokens)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[0] is tokens:
+                self._items.move_to_end(key)
+                return hit[1]
+        terms = _term_array(tokens)
+        with self._lock:
+            self._items[key] = (tokens, terms)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return terms
+
+
+_TERM_ARRAYS = _TermArrays()
 
 
 def _compatible(a: _Unit, b: _Unit) -> bool:
