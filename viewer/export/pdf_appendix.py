@@ -54,17 +54,22 @@ def _matrix_html(matrix: ChangeMatrix) -> str:
            '<p style="color:#555">' + html.escape(t(
                "每格为对齐的这一部分在相邻两份报告之间改动的词所占比例（新增与删除的词 ÷ 两边的词）；空格表示其中一份报告没有这一部分。"))
            + "</p>"]
-    head = "".join(f'<th bgcolor="#eeeeee">{html.escape(c.against)} → {html.escape(c.label)}</th>'
-                   for c in matrix.columns)
+    # pairs of one district's years; across districts only when no district has two years here
+    shown = [j for j, c in enumerate(matrix.columns) if c.same_district] or list(range(len(matrix.columns)))
+    reports = sorted({i for j in shown for i in (matrix.columns[j].a, matrix.columns[j].b)})
+    head = "".join(f'<th bgcolor="#eeeeee">{html.escape(matrix.columns[j].against)} → '
+                   f'{html.escape(matrix.columns[j].label)}</th>' for j in shown)
     rows = []
     for i, row in enumerate(matrix.rows):
-        if row.level > MATRIX_LEVEL:
+        cells = [matrix.cells[i][j] for j in shown]
+        if row.level > MATRIX_LEVEL or all(c is None for c in cells):
             continue
+        text, role = row.label_for(reports)
         indent = "&nbsp;" * 4 * (row.level - 1)
-        label = html.escape(role_label(row.role) if row.label.startswith("[") and row.role else row.label)
+        label = html.escape(role_label(role) if text.startswith("[") and role else text)
         label = f"<b>{label}</b>" if row.level == 1 else label
         tds = []
-        for cell in matrix.cells[i]:
+        for cell in cells:
             if cell is None:
                 tds.append('<td align="center" style="color:#999">—</td>')
             else:
