@@ -268,9 +268,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(msg)
         self._start_next()
         self.loading_finished.emit()
-        if self._job is None and self._compare_timer.isActive():
-            self._compare_timer.stop()  # the batch is in: compare now rather than at the next poll
-            self._update_comparison()
 
     # -- single-report view ---------------------------------------------------------------------------------------
     def _on_report_selected(self, current, _previous=None) -> None:
