@@ -3,82 +3,82 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="223" />
+        <location filename="../../viewer/ui/compare_view.py" line="229" />
         <source>对齐提纲</source>
         <translation>Aligned outline</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="237" />
+        <location filename="../../viewer/ui/compare_view.py" line="243" />
         <source>◀ 上一处</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="238" />
+        <location filename="../../viewer/ui/compare_view.py" line="244" />
         <source>下一处 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="239" />
+        <location filename="../../viewer/ui/compare_view.py" line="245" />
         <source>上一处变化 (Shift+F8)</source>
         <translation>Previous change (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="240" />
+        <location filename="../../viewer/ui/compare_view.py" line="246" />
         <source>下一处变化 (F8)</source>
         <translation>Next change (F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="247" />
+        <location filename="../../viewer/ui/compare_view.py" line="253" />
         <source>在所有报告中查找… (Ctrl+F)</source>
         <translation>Find in all reports… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="312" />
+        <location filename="../../viewer/ui/compare_view.py" line="319" />
         <source>请勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="322" />
+        <location filename="../../viewer/ui/compare_view.py" line="329" />
         <source>正在对齐…</source>
         <translation>Aligning…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="329" />
+        <location filename="../../viewer/ui/compare_view.py" line="336" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="346" />
+        <location filename="../../viewer/ui/compare_view.py" line="355" />
         <source>%1 行，%2 处有变化</source>
         <translation>%1 rows, %2 with changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="356" />
+        <location filename="../../viewer/ui/compare_view.py" line="365" />
         <source>对齐失败：</source>
         <translation>Alignment failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="527" />
+        <location filename="../../viewer/ui/compare_view.py" line="545" />
         <source>找到 %1 处</source>
         <translation>%1 matches</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="603" />
+        <location filename="../../viewer/ui/compare_view.py" line="621" />
         <source>与 %1 的某一节配对…</source>
         <translation>Pair with a section of %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="605" />
+        <location filename="../../viewer/ui/compare_view.py" line="623" />
         <source>在 %1 中无对应</source>
         <translation>No counterpart in %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="612" />
+        <location filename="../../viewer/ui/compare_view.py" line="630" />
         <source>手动配对</source>
         <translation>Pair manually</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="612" />
+        <location filename="../../viewer/ui/compare_view.py" line="630" />
         <source>选择对应的章节：</source>
         <translation>Choose the matching section:</translation>
     </message>
@@ -186,47 +186,47 @@
 <context>
     <name>HeatmapPanel</name>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="42" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="43" />
         <source>显示二级章节</source>
         <translation>Show subsections</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="45" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="46" />
         <source>含跨地区对照</source>
         <translation>Include cross-district pairs</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="46" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="47" />
         <source>相邻两栏属于不同地区时，其改动并非历年变化</source>
         <translation>Where neighbouring columns are different districts, their differences are not changes over time</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="78" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="79" />
         <source>改动字词占比</source>
         <translation>Share of words changed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="97" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="98" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="112" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="113" />
         <source>勾选至少两份报告后显示各章节的改动强度</source>
         <translation>Check at least two reports to see how much each section changed</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="142" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="144" />
         <source>%1 个章节 × %2 组对照</source>
         <translation>%1 sections × %2 report pairs</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="159" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="166" />
         <source>两份报告都没有这一节</source>
         <translation>neither report has this section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/heatmap_panel.py" line="160" />
+        <location filename="../../viewer/ui/heatmap_panel.py" line="167" />
         <source>改动 %1（新增 %2 词，删除 %3 词，未变 %4 词，移动 %5 词）</source>
         <translation>%1 changed (%2 words inserted, %3 deleted, %4 unchanged, %5 moved)</translation>
     </message>
@@ -565,114 +565,137 @@
     </message>
 </context>
 <context>
+    <name>LoadProblems</name>
+    <message>
+        <location filename="../../viewer/ui/load_problems.py" line="30" />
+        <source>无法读取 %1 个文件</source>
+        <translation>%1 files could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/load_problems.py" line="38" />
+        <source>无法读取的文件</source>
+        <translation>Files that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/load_problems.py" line="41" />
+        <source>下列文件没有加载，其余文件照常打开：</source>
+        <translation>These files were not loaded; the others opened as usual:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/load_problems.py" line="46" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="23" />
+        <location filename="../../viewer/ui/main_window.py" line="24" />
         <source>报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
         <translation>Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="33" />
+        <location filename="../../viewer/ui/main_window.py" line="34" />
         <source>报告对照 Report Compare</source>
         <translation>Report Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="47" />
+        <location filename="../../viewer/ui/main_window.py" line="48" />
         <source>报告库</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="54" />
+        <location filename="../../viewer/ui/main_window.py" line="55" />
         <source>章节</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="54" />
+        <location filename="../../viewer/ui/main_window.py" line="55" />
         <source>类型</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="80" />
+        <location filename="../../viewer/ui/main_window.py" line="81" />
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="81" />
+        <location filename="../../viewer/ui/main_window.py" line="82" />
         <source>单篇阅读</source>
         <translation>Single report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="90" />
+        <location filename="../../viewer/ui/main_window.py" line="91" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="112" />
+        <location filename="../../viewer/ui/main_window.py" line="115" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="113" />
+        <location filename="../../viewer/ui/main_window.py" line="116" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="117" />
+        <location filename="../../viewer/ui/main_window.py" line="120" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="125" />
+        <location filename="../../viewer/ui/main_window.py" line="128" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="130" />
+        <location filename="../../viewer/ui/main_window.py" line="133" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="132" />
+        <location filename="../../viewer/ui/main_window.py" line="135" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="134" />
+        <location filename="../../viewer/ui/main_window.py" line="137" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="134" />
+        <location filename="../../viewer/ui/main_window.py" line="137" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="145" />
+        <location filename="../../viewer/ui/main_window.py" line="148" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="168" />
+        <location filename="../../viewer/ui/main_window.py" line="171" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="246" />
+        <location filename="../../viewer/ui/main_window.py" line="250" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="263" />
+        <location filename="../../viewer/ui/main_window.py" line="270" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="265" />
+        <location filename="../../viewer/ui/main_window.py" line="272" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="267" />
+        <location filename="../../viewer/ui/main_window.py" line="275" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
     </message>

@@ -280,9 +280,20 @@ def test_window_reports_each_bad_file_and_keeps_loading_the_good_ones(qtbot, win
     expected = [f"{files[c.id].name}: {reasons[c.id]}" for c in _ui_cases()]
     assert window.errors == expected
     message = window.statusBar().currentMessage()
-    assert "5" in message and expected[-1] in message
-    png = tmp_path / "window-after-bad-drop.png"
-    assert window.grab().save(str(png))
+    assert "5" in message and expected[0] in message and message.endswith("…")
+    # every one of them is a click away: the status-bar button counts them, its list shows each
+    button = window.load_problems.button
+    assert button.isVisible() and str(len(expected)) in button.text()
+    assert window.grab().save(str(tmp_path / "window-after-bad-drop.png"))
+    button.click()
+    assert window.load_problems.lines() == expected
+    assert window.load_problems.dialog.isVisible() and not button.isVisible()
+    assert window.load_problems.dialog.grab().save(str(tmp_path / "unread-files.png"))
+    # a later drop that reads fine does not repeat old failures
+    window.load_problems.dialog.close()
+    _drop(window, [SAMPLES / "yubei-2024.txt"])
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
+    assert window.statusBar().currentMessage() == window.tr("已加载 %1 份报告").replace("%1", "6")
 
 
 def test_window_shows_the_message_for_a_single_bad_drop(qtbot, window, files, reasons):

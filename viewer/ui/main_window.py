@@ -18,6 +18,7 @@ from viewer.core.model import Report, Section
 from viewer.ui.compare_view import CompareView
 from viewer.ui.labels import role_label, section_label
 from viewer.ui.library import LibraryModel
+from viewer.ui.load_problems import LoadProblems
 from viewer.ui.workers import LoadJob
 
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)")
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_loading)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        self.load_problems = LoadProblems(self)  # every unread file with its reason, behind a status-bar button
+        self._batch_errors: list[str] = []
 
         self._build_menus()
         from viewer.ui.workspace_actions import WorkspaceController
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         if not self._queue:
             return
         paths, self._queue = self._queue, []
+        self._batch_errors = []
         job = LoadJob(paths)
         job.signals.started.connect(self._on_load_started)
         job.signals.progress.connect(self._on_load_progress)
@@ -253,7 +257,10 @@ class MainWindow(QMainWindow):
             self.library.selectRow(0)
 
     def _on_failed(self, path: str, reason: str) -> None:
-        self.errors.append(f"{Path(path).name}: {reason}")
+        line = f"{Path(path).name}: {reason}"
+        self.errors.append(line)
+        self._batch_errors.append(line)
+        self.load_problems.add(path, reason)
 
     def _on_load_finished(self, cancelled: bool) -> None:
         self._job = None
@@ -263,8 +270,9 @@ class MainWindow(QMainWindow):
         msg = self.tr("已加载 %1 份报告").replace("%1", str(len(self.reports)))
         if cancelled:
             msg += self.tr("（已取消）")
-        if self.errors:
-            msg += " — " + self.tr("无法读取：") + "；".join(self.errors[-5:])
+        if self._batch_errors:  # this batch's failures; all of them are listed behind the status-bar button
+            shown = self._batch_errors[:3]
+            msg += " — " + self.tr("无法读取：") + "；".join(shown) + ("…" if len(self._batch_errors) > 3 else "")
         self.statusBar().showMessage(msg)
         self._start_next()
         self.loading_finished.emit()
