@@ -148,6 +148,35 @@ class Smoke:
         return ok
 
 
+def real_display_check(s: Smoke) -> tuple[bool, str] | None:
+    """With Xvfb installed (Linux): the bundle starts on a real X display through its xcb plugin and stays up
+    (it only quits by itself offscreen). None when there is no Xvfb to try with."""
+    xvfb = shutil.which("Xvfb")
+    if not xvfb or WINDOWS or MACOS:
+        return None
+    display = f":{90 + os.getpid() % 100}"
+    server = subprocess.Popen([xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(2)
+        env = {k: v for k, v in s.env.items() if k != "QT_QPA_PLATFORM"}
+        env["DISPLAY"] = display
+        app = subprocess.Popen([str(executable(cli=True))], cwd=s.scratch, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+        try:
+            app.wait(timeout=15)
+            up = False  # it exited: the platform plugin did not load, or it crashed
+        except subprocess.TimeoutExpired:
+            up = True
+        finally:
+            app.terminate()
+            _, err = app.communicate(timeout=30)
+        return up, err.strip()[-500:]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def smoke_test() -> int:
     exe = executable()
     if not exe.exists() or not executable(cli=True).exists():
@@ -194,6 +223,12 @@ def smoke_test() -> int:
                 and pdf.stat().st_size > 20_000, f"CLI export-pdf writes a PDF: {proc.stdout.strip()!r}", proc)
         if pdf.exists():
             shutil.copyfile(pdf, BUILD / "smoke-export.pdf")
+
+        shown = real_display_check(s)
+        if shown is None:
+            log("skip real X display check (no Xvfb)")
+        else:
+            s.check(shown[0], f"app runs on a real X display (xcb plugin, Xvfb) {shown[1]!r}")
 
         source = s.source_start_times()
 

@@ -11,8 +11,6 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from viewer.core import paths
 
 ROOT = Path(__file__).resolve().parents[1]
