@@ -1,6 +1,6 @@
 """Workspaces in the real window: save what is open (ticks, a manual pairing, view choices), open it in a new
-window; a moved report is asked for; autosave after a change; restore after a crash (a real process that dies);
-the loader's disk cache."""
+window; a moved report is asked for; autosave after a change; restore after a crash (a real process that
+dies); the loader's disk cache."""
 from __future__ import annotations
 
 import json
@@ -88,7 +88,7 @@ def test_save_and_reopen_in_a_new_window(qtbot, make_window, project, tmp_path, 
     row_id = w1.compare.model.rows[7][0]
     target_file = tmp_path / "project" / "我的对照"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target_file), ""))
-    w1.workspace.save_action.trigger()                      # File ▸ 保存工作区… (Ctrl+S), asks where the first time
+    w1.workspace.save_action.trigger()          # File ▸ 保存工作区… (Ctrl+S) asks where, the first time
     saved = target_file.with_name("我的对照.rcw")
     assert saved.is_file() and w1.workspace.path == saved
     doc = json.loads(saved.read_text(encoding="utf-8"))
@@ -178,7 +178,7 @@ def test_missing_reports_can_be_skipped_or_the_open_cancelled(qtbot, make_window
     assert not w2.workspace.open_workspace(saved)     # cancelled: what was open stays
     assert [r.path for r in w2.reports] == [str(files[0])] and w2.workspace.path is None
     answer("skip")
-    assert w2.workspace.open_workspace(saved)         # skipped: the other four open, never a failure as a whole
+    assert w2.workspace.open_workspace(saved)         # skipped: the other four open, never a whole failure
     wait_idle(qtbot, w2)
     assert len(w2.reports) == 4 and p2022 not in [r.path for r in w2.reports]
     assert w2.compare.overrides == []                 # the pairing named the skipped report
@@ -258,7 +258,9 @@ CRASHING_SESSION = textwrap.dedent("""
     v.pair(row, 0, 1, target)
     pump(lambda: not w.is_busy())
     autosave = os.path.join({data!r}, "autosave.rcw")
-    pump(lambda: os.path.exists(autosave) and '"overrides": [\\n  {{' in open(autosave, encoding="utf-8").read())
+    def paired_in_autosave():
+        return os.path.exists(autosave) and '"overrides": [\\n  {{' in open(autosave, encoding="utf-8").read()
+    pump(paired_in_autosave)
     print(target, flush=True)
     os._exit(3)   # a crash: no close, no clean-up
 """)
@@ -270,7 +272,8 @@ def test_restore_after_a_crash(qtbot, make_window, project, tmp_path):
     script = CRASHING_SESSION.format(root=str(ROOT), ini=str(tmp_path / "crash.ini"), data=str(data),
                                      a=str(a), b=str(b))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180, env=env)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                          env=env)
     assert proc.returncode == 3, proc.stderr[-2000:]
     target = proc.stdout.strip().splitlines()[-1]
     assert (data / "session.lock").exists()                 # left behind by the dead process

@@ -240,8 +240,8 @@ class ReportCache:
         return sum(size for _t, size, _p in self.entries())
 
     def prune(self) -> int:
-        """Remove least recently used entries until the folder holds at most ``max_bytes`` (down to 80 % of it,
-        so the next writes do not prune again at once). Returns how many were removed."""
+        """Remove least recently used entries until the folder holds at most ``max_bytes`` (down to 80 % of
+        it, so the next writes do not prune again at once). Returns how many were removed."""
         entries = self.entries()
         total = sum(size for _t, size, _p in entries)
         with self._lock:

@@ -5,10 +5,10 @@ for report files that moved, and an autosave that a crashed session can be resto
 from ``load_files`` (so a dropped, recent or command-line ``.rcw`` opens as a workspace) and ``on_close``.
 
 Autosave: a few seconds after any change (debounced) and at close the state is written atomically to
-``autosave.rcw`` in the app data folder (settings key ``workspace/data_dir``, else ``$REPORT_COMPARE_DATA_DIR``,
-else ``QStandardPaths.AppDataLocation``; a headless run given neither does not autosave). A ``QLockFile`` there marks a session in progress: found stale at the
-next start (its process is gone), it says the last session did not close cleanly, and ``offer_restore``
-offers the autosave. A second instance running at the same time does not autosave (the first one owns it).
+``autosave.rcw`` in the app data folder (settings key ``workspace/data_dir``, else
+``$REPORT_COMPARE_DATA_DIR``, else ``QStandardPaths.AppDataLocation``; a headless run given neither does not
+autosave). A ``QLockFile`` there marks a session in progress: found stale at the next start (its process is
+gone), it says the last session did not close cleanly, and ``offer_restore`` offers the autosave. A second instance running at the same time does not autosave (the first one owns it).
 """
 from __future__ import annotations
 
@@ -89,9 +89,10 @@ class MissingFilesDialog(QDialog):
             self.skip_buttons.append(skip)
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(2, 320)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("打开工作区"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok | cancel)
+        buttons.button(ok).setText(self.tr("打开工作区"))
+        buttons.button(cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -187,7 +188,7 @@ class WorkspaceController(QObject):
         """This window owns the session's autosave (False in a second instance)."""
         return self._lock is not None
 
-    # -- state ------------------------------------------------------------------------------------------------
+    # -- state -----------------------------------------------------------------------------------------------
     def _digest(self, path: str) -> tuple[str, int]:
         """The file's hash, remembered while its size and time stay the same (autosave hashes often)."""
         st = os.stat(path)
@@ -212,7 +213,7 @@ class WorkspaceController(QObject):
         )
         return build_workspace(files, columns, w.compare.overrides, view, digest=self._digest)
 
-    # -- save ---------------------------------------------------------------------------------------------------
+    # -- save ------------------------------------------------------------------------------------------------
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
@@ -254,7 +255,7 @@ class WorkspaceController(QObject):
         box.open()
         self.message_box = box
 
-    # -- open ---------------------------------------------------------------------------------------------------
+    # -- open ------------------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
         start = self.window.settings.value("workspace/folder", str(Path.home()))
         name, _ = QFileDialog.getOpenFileName(self.window, self.tr("打开工作区"), start, self.tr(WORKSPACE_FILTER))
@@ -353,7 +354,7 @@ class WorkspaceController(QObject):
         if index is not None:
             self.window.compare.scroll_to_row(index)
 
-    # -- autosave and restore -------------------------------------------------------------------------------------
+    # -- autosave and restore --------------------------------------------------------------------------------
     def changed(self, *_args) -> None:
         if self.autosaves:
             self.autosave_timer.start()
