@@ -7,9 +7,11 @@ Alignment + diff run on a worker thread; a newer request supersedes an older one
 from __future__ import annotations
 
 import threading
+import time
+from collections import deque
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPalette, QShortcut, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QKeySequence, QPalette, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QSplitter,
     QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolButton, QToolTip, QTreeWidget,
@@ -23,7 +25,7 @@ from viewer.ui.compare_model import CELL_ROLE, HTML_ROLE, STYLES, CompareModel
 from viewer.ui.labels import kind_label, section_label
 
 PAD = 6
-ROWS_PER_BATCH = 25
+BATCH_SECONDS = 0.02        # longest UI-thread step of row layout (checked between rows)
 
 
 class CompareSignals(QObject):
@@ -57,6 +59,20 @@ def _emit(signal, *args) -> None:
         pass
 
 
+def new_document(html: str, font: QFont, width: int) -> QTextDocument:
+    """A cell's document as the delegate lays it out and paints it."""
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(PAD)
+    doc.setHtml(html)
+    doc.setTextWidth(max(50, width))
+    return doc
+
+
+def document_height(doc: QTextDocument) -> int:
+    return int(doc.size().height()) + 1
+
+
 class HtmlDelegate(QStyledItemDelegate):
     """Paints a cell's HTML with word wrap; the height follows the column width."""
 
@@ -83,11 +99,7 @@ class HtmlDelegate(QStyledItemDelegate):
         # (the HTML comes back from Qt as a new str each time: compare by value)
         if cached is not None and cached[0] == width and cached[1] == html:
             return cached[2]
-        doc = QTextDocument()
-        doc.setDefaultFont(self._font())
-        doc.setDocumentMargin(PAD)
-        doc.setHtml(html)
-        doc.setTextWidth(max(50, width))
+        doc = new_document(html, self._font(), width)
         self._docs[key] = (width, html, doc)
         return doc
 
@@ -98,7 +110,8 @@ class HtmlDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self.document(index, option.rect.width())
+        # laid out at the column width, as for sizeHint and hit tests (the cell rect is a grid line narrower)
+        doc = self.document(index, self.view.columnWidth(index.column()))
         painter.save()
         painter.translate(option.rect.topLeft())
         painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
@@ -109,8 +122,7 @@ class HtmlDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         width = self.view.columnWidth(index.column())
-        doc = self.document(index, width)
-        return QSize(width, int(doc.size().height()) + 1)
+        return QSize(width, document_height(self.document(index, width)))
 
     def char_at(self, index: QModelIndex, pos_in_cell) -> int:
         doc = self.document(index, self.view.columnWidth(index.column()))
@@ -214,7 +226,8 @@ class CompareView(QWidget):
         self._relayout_timer = QTimer(self, singleShot=True, interval=120)
         self._relayout_timer.timeout.connect(self._on_widths_settled)
         self._layout_widths: list[int] = []
-        self._pending_rows: list[int] = []
+        self._pending_rows: deque[int] = deque()   # rows still at the default height, laid out in steps
+        self._unfilled = 0
         self._batch_timer = QTimer(self, singleShot=True, interval=0)
         self._batch_timer.timeout.connect(self._relayout_batch)
         self._find_hits: list[tuple[int, int]] = []
@@ -246,6 +259,7 @@ class CompareView(QWidget):
         self.reports = list(reports)
         if len(self.reports) < 2:
             self._generation += 1
+            self._stop_layout()
             self.model.set_comparison(None)
             self.outline.clear()
             self.status.setText(self.tr("请勾选至少两份报告进行对照"))
@@ -276,10 +290,11 @@ class CompareView(QWidget):
             return
         self.error = ""
         self.delegate.clear()
+        self._stop_layout()
         self.model.set_comparison(comparison)
         self._build_outline()
-        self._pending_rows = list(range(self.model.rowCount()))  # busy until laid out
-        QTimer.singleShot(0, self._relayout)  # row heights in later events: keep each UI-thread step short
+        self.table.doItemsLayout()  # scrollbar and column widths settle now, so rows are laid out once
+        self._relayout()
         changed = sum(1 for i in range(self.model.rowCount()) if self.model.is_changed(i))
         self.status.setText(self.tr("%1 行，%2 处有变化").replace("%1", str(self.model.rowCount()))
                             .replace("%2", str(changed)))
@@ -306,28 +321,49 @@ class CompareView(QWidget):
         if self._column_widths() != self._layout_widths:  # a new comparison is laid out by _on_done already
             self._relayout()
 
+    def _stop_layout(self) -> None:
+        self._batch_timer.stop()
+        self._pending_rows.clear()
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        self._unfilled = 0
+        if not self.table.viewport().updatesEnabled():
+            self.table.viewport().setUpdatesEnabled(True)
+
     def _relayout(self) -> None:
-        """Fit row heights to the wrapped text: the rows in view at once, the rest in small batches between
-        events, so a long comparison never freezes the window."""
+        """Fit row heights to the wrapped text, from the first row in view on, in short steps between events (at
+        most BATCH_SECONDS each) so a long comparison never freezes the window. The table is not painted until
+        the rows in view have their heights: a paint at the default height would lay out the many more rows
+        that fit then, and show them overlapping."""
+        self._stop_layout()
         self._layout_widths = self._column_widths()
         n = self.model.rowCount()
+        if not n or not self._layout_widths:
+            return
         first = max(0, self.table.rowAt(0))
-        last = self.table.rowAt(self.table.viewport().height())
-        last = n - 1 if last < 0 else last
-        visible = list(range(first, min(n, max(last, first + 12) + 1)))
-        for i in visible:
-            self.table.resizeRowToContents(i)
-        seen = set(visible)
-        self._pending_rows = [i for i in range(n) if i not in seen]
-        if self._pending_rows:
-            self._batch_timer.start()
+        self._pending_rows.extend(range(first, n))
+        self._pending_rows.extend(range(first))
+        self._unfilled = self.table.viewport().height()  # pixels of the view still at the default row height
+        self.table.viewport().setUpdatesEnabled(False)
+        self._batch_timer.start()
 
     def _relayout_batch(self) -> None:
-        batch, self._pending_rows = self._pending_rows[:ROWS_PER_BATCH], self._pending_rows[ROWS_PER_BATCH:]
-        for i in batch:
-            if i < self.model.rowCount():
+        """Rows laid out here for up to BATCH_SECONDS, then back to the event loop."""
+        deadline = time.perf_counter() + BATCH_SECONDS
+        n = self.model.rowCount()
+        rows = self._pending_rows
+        while rows and time.perf_counter() < deadline:
+            i = rows.popleft()
+            if i < n:
                 self.table.resizeRowToContents(i)
-        if self._pending_rows:
+                if self._unfilled > 0:
+                    self._unfilled -= self.table.rowHeight(i)
+                    if self._unfilled <= 0:
+                        break  # the view is full: paint it in a step of its own
+        if self._unfilled <= 0 or not rows:
+            self._show_rows()
+        if rows:
             self._batch_timer.start()
 
     def is_laid_out(self) -> bool:
