@@ -3,82 +3,82 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="229" />
+        <location filename="../../viewer/ui/compare_view.py" line="177" />
         <source>对齐提纲</source>
         <translation>Aligned outline</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="243" />
+        <location filename="../../viewer/ui/compare_view.py" line="191" />
         <source>◀ 上一处</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="244" />
+        <location filename="../../viewer/ui/compare_view.py" line="192" />
         <source>下一处 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="245" />
+        <location filename="../../viewer/ui/compare_view.py" line="193" />
         <source>上一处变化 (Shift+F8)</source>
         <translation>Previous change (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="246" />
+        <location filename="../../viewer/ui/compare_view.py" line="194" />
         <source>下一处变化 (F8)</source>
         <translation>Next change (F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="253" />
+        <location filename="../../viewer/ui/compare_view.py" line="201" />
         <source>在所有报告中查找… (Ctrl+F)</source>
         <translation>Find in all reports… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="319" />
+        <location filename="../../viewer/ui/compare_view.py" line="265" />
         <source>请勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="329" />
+        <location filename="../../viewer/ui/compare_view.py" line="275" />
         <source>正在对齐…</source>
         <translation>Aligning…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="336" />
+        <location filename="../../viewer/ui/compare_view.py" line="282" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="355" />
+        <location filename="../../viewer/ui/compare_view.py" line="299" />
         <source>%1 行，%2 处有变化</source>
         <translation>%1 rows, %2 with changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="365" />
+        <location filename="../../viewer/ui/compare_view.py" line="309" />
         <source>对齐失败：</source>
         <translation>Alignment failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="545" />
+        <location filename="../../viewer/ui/compare_view.py" line="461" />
         <source>找到 %1 处</source>
         <translation>%1 matches</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="621" />
+        <location filename="../../viewer/ui/compare_view.py" line="537" />
         <source>与 %1 的某一节配对…</source>
         <translation>Pair with a section of %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="623" />
+        <location filename="../../viewer/ui/compare_view.py" line="539" />
         <source>在 %1 中无对应</source>
         <translation>No counterpart in %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="630" />
+        <location filename="../../viewer/ui/compare_view.py" line="546" />
         <source>手动配对</source>
         <translation>Pair manually</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="630" />
+        <location filename="../../viewer/ui/compare_view.py" line="546" />
         <source>选择对应的章节：</source>
         <translation>Choose the matching section:</translation>
     </message>
@@ -565,6 +565,59 @@
     </message>
 </context>
 <context>
+    <name>LoadJob</name>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="81" />
+        <source>文件中没有可用的文字</source>
+        <translation>No usable text in the file</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="82" />
+        <source>不支持的文件类型</source>
+        <translation>Unsupported file type</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="83" />
+        <source>无法识别文字编码</source>
+        <translation>Unknown text encoding</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="84" />
+        <source>PDF 没有文字层（扫描件需先做文字识别）</source>
+        <translation>PDF without a text layer (a scan needs OCR first)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="85" />
+        <source>文件已损坏或不完整</source>
+        <translation>Damaged or incomplete file</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="86" />
+        <source>文件过大</source>
+        <translation>File too large</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="87" />
+        <source>无法打开文件</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="88" />
+        <source>内存不足</source>
+        <translation>Out of memory</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="95" />
+        <source>读取出错</source>
+        <translation>Reading failed</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/workers.py" line="96" />
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>LoadProblems</name>
     <message>
         <location filename="../../viewer/ui/load_problems.py" line="30" />
@@ -744,32 +797,32 @@
     </message>
     <message>
         <location filename="../../viewer/ui/workspace_actions.py" line="81" />
-        <location filename="../../viewer/ui/workspace_actions.py" line="126" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="127" />
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="93" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="94" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="94" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="95" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="112" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="113" />
         <source>找到 %1</source>
         <translation>Locate %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="121" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="122" />
         <source>已找到</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="121" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="122" />
         <source>已找到（内容与保存时不同）</source>
         <translation>Found (content differs from when saved)</translation>
     </message>
@@ -1072,69 +1125,69 @@
         <translation>Report Compare workspaces (*.rcw)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="141" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="142" />
         <source>保存工作区(&amp;S)…</source>
         <translation>&amp;Save Workspace…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="144" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="145" />
         <source>工作区另存为…</source>
         <translation>Save Workspace As…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="147" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="148" />
         <source>打开工作区(&amp;W)…</source>
         <translation>Open &amp;Workspace…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="223" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="224" />
         <source>工作区</source>
         <translation>workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="224" />
-        <location filename="../../viewer/ui/workspace_actions.py" line="237" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="225" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="238" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="236" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="237" />
         <source>无法保存工作区 %1：%2</source>
         <translation>Could not save the workspace %1: %2</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="240" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="241" />
         <source>已保存工作区 %1</source>
         <translation>Workspace %1 saved</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="260" />
-        <location filename="../../viewer/ui/workspace_actions.py" line="279" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="261" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="280" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="279" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="280" />
         <source>无法打开工作区：</source>
         <translation>Could not open the workspace:</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="286" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="287" />
         <source>已取消打开工作区</source>
         <translation>Opening the workspace was cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="302" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="303" />
         <source>以下报告自保存工作区后已修改：</source>
         <translation>These reports changed since the workspace was saved: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="387" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="388" />
         <source>恢复上次的工作</source>
         <translation>Restore previous session</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/workspace_actions.py" line="388" />
+        <location filename="../../viewer/ui/workspace_actions.py" line="389" />
         <source>上次运行没有正常关闭。要恢复当时打开的 %1 份报告、勾选和手动配对吗？</source>
         <translation>Report Compare did not close normally last time. Restore the %1 reports that were open, with their ticks and manual pairings?</translation>
     </message>

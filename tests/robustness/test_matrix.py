@@ -124,6 +124,19 @@ def reasons(files) -> dict[str, str]:
     return {case.id: _load(case, files[case.id])[2] for case in CASES}
 
 
+@pytest.fixture(scope="module")
+def ui_reasons(files) -> dict[str, str]:
+    """What the window shows: the kind of problem in the UI language, then the core's reason."""
+    from viewer.ui.workers import failure_text
+
+    out = {}
+    for case in CASES:
+        cls, _message, reason = _load(case, files[case.id])
+        out[case.id] = failure_text(cls(None, reason), reason)
+        assert out[case.id].endswith(f"（{reason}）") and len(out[case.id]) > len(reason) + 4
+    return out
+
+
 # ------------------------------------------------------------------------------------------------ (a) core
 
 
@@ -258,7 +271,7 @@ def _ui_cases() -> list[BadCase]:
     return [c for c in CASES if not (c.needs_non_root and IS_ROOT)]
 
 
-def test_window_reports_each_bad_file_and_keeps_loading_the_good_ones(qtbot, window, files, reasons, tmp_path):
+def test_window_reports_each_bad_file_and_keeps_loading_the_good_ones(qtbot, window, files, ui_reasons, tmp_path):
     first = [SAMPLES / "yubei-2021.txt", SAMPLES / "yubei-2022.txt", SAMPLES / "dadukou-2022.txt"]
     window.load_files(first)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
@@ -277,7 +290,7 @@ def test_window_reports_each_bad_file_and_keeps_loading_the_good_ones(qtbot, win
     assert [(r.meta.district, r.meta.year) for r in added] == [("渝北区", 2024), ("九龙坡区", 2021)]
     assert [r.format for r in added] == ["html", "docx"]
     # one message per bad file, naming it, with the core's reason
-    expected = [f"{files[c.id].name}: {reasons[c.id]}" for c in _ui_cases()]
+    expected = [f"{files[c.id].name}: {ui_reasons[c.id]}" for c in _ui_cases()]
     assert window.errors == expected
     message = window.statusBar().currentMessage()
     assert "5" in message and expected[0] in message and message.endswith("…")
@@ -296,14 +309,14 @@ def test_window_reports_each_bad_file_and_keeps_loading_the_good_ones(qtbot, win
     assert window.statusBar().currentMessage() == window.tr("已加载 %1 份报告").replace("%1", "6")
 
 
-def test_window_shows_the_message_for_a_single_bad_drop(qtbot, window, files, reasons):
+def test_window_shows_the_message_for_a_single_bad_drop(qtbot, window, files, ui_reasons):
     window.load_files([GOOD])
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
     had = list(window.reports)
     for case in _ui_cases():
         _drop(window, [files[case.id]])
         qtbot.waitUntil(lambda: not window.is_loading(), timeout=30_000)
-        line = f"{files[case.id].name}: {reasons[case.id]}"
+        line = f"{files[case.id].name}: {ui_reasons[case.id]}"
         assert window.errors[-1] == line
         assert line in window.statusBar().currentMessage(), case.id
         assert window.reports == had

@@ -41,7 +41,7 @@ def test_drop_samples_and_a_bad_file(qtbot, window, tmp_path):
     assert window.library_model.rowCount() == 5
     model = window.library_model
     assert {model.index(i, 0).data() for i in range(5)} == {"渝北区", "大渡口区", "九龙坡区"}
-    assert window.errors == ["empty.txt: file is empty"] or window.errors[0].startswith("empty.txt:")
+    assert window.errors == ["empty.txt: 文件中没有可用的文字（file is empty）"]
     assert "empty.txt" in window.statusBar().currentMessage()
     # the same files dropped again are not added twice
     drop(window, sample_files()[:2])

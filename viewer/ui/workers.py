@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRunnable, Signal
 
 from viewer.core.errors import ReportError
 
@@ -62,17 +62,39 @@ class LoadJob(QRunnable):
             try:
                 report = load_cached(path, self.cache)
             except ReportError as exc:
-                _emit(self.signals.failed, str(path), exc.reason)
+                _emit(self.signals.failed, str(path), failure_text(exc, exc.reason))
                 continue
-            except MemoryError:
-                _emit(self.signals.failed, str(path), "out of memory while reading the file")
+            except MemoryError as exc:
+                _emit(self.signals.failed, str(path), failure_text(exc, "out of memory while reading the file"))
                 continue
             except Exception as exc:  # noqa: BLE001 - a bug in a reader must not take the app down
-                _emit(self.signals.failed, str(path), f"unexpected {type(exc).__name__}: {exc}")
+                _emit(self.signals.failed, str(path),
+                      failure_text(exc, f"unexpected {type(exc).__name__}: {exc}"))
                 continue
             _emit(self.signals.loaded, report)
         _emit(self.signals.progress, total, total, "")
         _emit(self.signals.finished, self._cancel.is_set())
+
+
+# The core's reasons are precise but English; the user first reads what kind of problem it is, in the UI language.
+FAILURE_KINDS = {
+    "EmptyDocument": QT_TRANSLATE_NOOP("LoadJob", "文件中没有可用的文字"),
+    "UnsupportedFormat": QT_TRANSLATE_NOOP("LoadJob", "不支持的文件类型"),
+    "DecodeError": QT_TRANSLATE_NOOP("LoadJob", "无法识别文字编码"),
+    "NoTextLayer": QT_TRANSLATE_NOOP("LoadJob", "PDF 没有文字层（扫描件需先做文字识别）"),
+    "CorruptFile": QT_TRANSLATE_NOOP("LoadJob", "文件已损坏或不完整"),
+    "FileTooLarge": QT_TRANSLATE_NOOP("LoadJob", "文件过大"),
+    "ReportError": QT_TRANSLATE_NOOP("LoadJob", "无法打开文件"),
+    "MemoryError": QT_TRANSLATE_NOOP("LoadJob", "内存不足"),
+}
+
+
+def failure_text(exc: BaseException, reason: str) -> str:
+    """"<kind, translated>（<the core's reason>）"; a kind not listed (a bug) is "读取出错"."""
+    kind = next((FAILURE_KINDS[c.__name__] for c in type(exc).__mro__ if c.__name__ in FAILURE_KINDS),
+                QT_TRANSLATE_NOOP("LoadJob", "读取出错"))
+    return (QCoreApplication.translate("LoadJob", "%1（%2）")
+            .replace("%1", QCoreApplication.translate("LoadJob", kind)).replace("%2", reason))
 
 
 def _emit(signal, *args) -> None:
