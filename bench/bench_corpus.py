@@ -138,7 +138,9 @@ def child(phase: str, corpus: Path, cache_dir: Path, trace: bool) -> dict:
             result["loaded"] = len(w.reports)
             result["errors"] = list(w.errors)
             result["rss_loaded_mb"] = _rss_mb()
-            if phase == "ui-idle":  # every loaded report is ticked: the window then aligns all of them
+            if phase == "ui-idle":  # the worst case: the user ticks every loaded report, the window aligns all
+                for row in range(w.library_model.rowCount()):
+                    w.library_model.set_checked(row, True)
                 while w.is_busy() and time.perf_counter() - t < 600:
                     app.processEvents()
                     time.sleep(0.005)
@@ -241,8 +243,8 @@ def main() -> None:
         print(f"tokens: tokenising all {len(files)} takes {comp['tokenize_all_s']:.2f} s, unpickling them "
               f"{comp['unpickle_tokens_s']:.2f} s ({comp['tokens_mb']:.0f} MB) — "
               f"{comp['tokenize_all_s'] / max(comp['unpickle_tokens_s'], 1e-9):.1f}x")
-        print(f"window until idle, cached: {idle['idle_s']:.1f} s — all {idle['loaded']} loaded reports are "
-              f"ticked, so it aligns {idle['columns']} columns (max RSS {idle['rss_mb']:.0f} MB)")
+        print(f"window until idle, cached: {idle['idle_s']:.1f} s — all {idle['loaded']} loaded reports "
+              f"ticked by hand, so it aligns {idle['columns']} columns (max RSS {idle['rss_mb']:.0f} MB)")
         phases = [(k, r["rss_mb"]) for k, rs in runs.items() for r in rs]
         phases.append((f"window aligning all {len(files)}", idle["rss_mb"]))
         phases += [("compare (+ all 100 tokenised and pickled)", comp["rss_mb"]),

@@ -544,22 +544,22 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../viewer/ui/library.py" line="27" />
+        <location filename="../../viewer/ui/library.py" line="31" />
         <source>地区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library.py" line="27" />
+        <location filename="../../viewer/ui/library.py" line="31" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library.py" line="27" />
+        <location filename="../../viewer/ui/library.py" line="31" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/library.py" line="27" />
+        <location filename="../../viewer/ui/library.py" line="31" />
         <source>格式</source>
         <translation>Format</translation>
     </message>
@@ -748,7 +748,12 @@
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="275" />
+        <location filename="../../viewer/ui/main_window.py" line="274" />
+        <source>，对照其中已勾选的 %1 份（在报告库中勾选其他报告即可加入对照）</source>
+        <translation>; comparing the %1 ticked (tick others in the library to add them)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="278" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
     </message>

@@ -82,3 +82,26 @@ def test_cancel_stops_loading(qtbot, window):
     wait_loaded(qtbot, window)
     assert window.library_model.rowCount() <= 5
     assert "取消" in window.statusBar().currentMessage()
+
+
+def test_a_big_drop_ticks_only_the_first_few_for_comparison(qtbot, window, tmp_path):
+    from viewer.ui.library import MAX_AUTO_CHECK
+
+    # ten distinct reports: the samples, and the samples again under other years (different content)
+    files = list(sample_files())
+    for p in sample_files():
+        copy = tmp_path / f"{p.stem}-copy.txt"
+        copy.write_text(p.read_text(encoding="utf-8").replace("20", "19", 3), encoding="utf-8")
+        files.append(copy)
+    window.load_files(files)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
+    model = window.library_model
+    assert model.rowCount() == 10
+    ticked = [r for r in range(10) if model.is_checked(r)]
+    assert ticked == list(range(MAX_AUTO_CHECK))
+    assert window.compare.model.columnCount() == MAX_AUTO_CHECK
+    assert "对照其中已勾选的 6 份" in window.statusBar().currentMessage()
+    model.set_checked(8, True)                     # the user adds one by hand
+    qtbot.waitUntil(lambda: not window.is_busy() and window.compare.model.columnCount() == MAX_AUTO_CHECK + 1,
+                    timeout=60_000)

@@ -6,6 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from viewer.core.model import Report
 
 
+MAX_AUTO_CHECK = 6   # reports ticked on arrival: more columns than this are read by choice, not by default
+
+
 class LibraryModel(QAbstractTableModel):
     checked_changed = Signal()
     COLUMNS = ("district", "year", "title", "format")
@@ -14,6 +17,7 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self.reports: list[Report] = []
         self._checked: list[bool] = []
+        self.left_unticked = 0   # reports added unticked because MAX_AUTO_CHECK were ticked already
 
     # -- Qt model API ----------------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -57,13 +61,17 @@ class LibraryModel(QAbstractTableModel):
 
     # -- our API ---------------------------------------------------------------------------------------------
     def add(self, report: Report) -> bool:
-        """Add a report (a second copy of the same content is ignored). Returns True if added."""
+        """Add a report (a second copy of the same content is ignored). Returns True if added. It is ticked for
+        comparison while fewer than ``MAX_AUTO_CHECK`` are: dropping a folder of 100 reports must not start a
+        100-column alignment."""
         if any(r.content_hash == report.content_hash for r in self.reports):
             return False
         row = len(self.reports)
         self.beginInsertRows(QModelIndex(), row, row)
         self.reports.append(report)
-        self._checked.append(True)
+        tick = sum(self._checked) < MAX_AUTO_CHECK
+        self._checked.append(tick)
+        self.left_unticked += not tick
         self.endInsertRows()
         self.checked_changed.emit()
         return True

@@ -270,6 +270,9 @@ class MainWindow(QMainWindow):
         msg = self.tr("已加载 %1 份报告").replace("%1", str(len(self.reports)))
         if cancelled:
             msg += self.tr("（已取消）")
+        if self.library_model.left_unticked:
+            msg += self.tr("，对照其中已勾选的 %1 份（在报告库中勾选其他报告即可加入对照）").replace(
+                "%1", str(len(self.library_model.checked_reports())))
         if self._batch_errors:  # this batch's failures; all of them are listed behind the status-bar button
             shown = self._batch_errors[:3]
             msg += " — " + self.tr("无法读取：") + "；".join(shown) + ("…" if len(self._batch_errors) > 3 else "")
