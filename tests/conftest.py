@@ -23,6 +23,30 @@ def _private_app_folders(tmp_path_factory) -> None:
     os.environ.setdefault("REPORT_COMPARE_DATA_DIR", str(tmp_path_factory.mktemp("app-data")))
 
 
+QT_FIXTURES = {"qtbot", "qapp"}
+
+
+@pytest.fixture(autouse=True)
+def _qt_worker_hygiene(request):
+    """For tests that drive Qt: cyclic garbage is collected on the GUI thread only (as the app does, see
+    viewer/ui/gc_guard.py), and the test's background jobs finish before the next test starts."""
+    if not QT_FIXTURES & set(request.fixturenames):
+        yield
+        return
+    import gc
+
+    from PySide6.QtCore import QThreadPool
+
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        QThreadPool.globalInstance().waitForDone(60_000)
+        gc.collect()
+        gc.enable()
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

@@ -17,6 +17,9 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName("Report Compare")
     app.setOrganizationName("ReportCompare")
     app.setDesktopFileName("report-compare")  # matches packaging/report-compare.desktop (Wayland app id)
+    from viewer.ui.gc_guard import GuiThreadGc
+
+    GuiThreadGc(parent=app)  # cyclic garbage collected on the GUI thread only (workers hold Qt wrappers too)
     from viewer.ui.i18n import install_translator
 
     install_translator(app)
