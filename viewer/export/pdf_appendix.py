@@ -24,8 +24,8 @@ MAX_EDITS = 150
 MAX_PHRASES = 40                # per list (new / dropped) and district
 MATRIX_LEVEL = 2                # top sections and their parts
 KIND_NAMES = {INTENSITY: t_noop("力度"), QUALIFIER: t_noop("限定词"), NUMBER: t_noop("数值")}
-DIRECTION_NAMES = {"stronger": t_noop("加强"), "weaker": t_noop("减弱"), "firmer": t_noop("更确定"),
-                   "softer": t_noop("更留余地"), "up": t_noop("调高"), "down": t_noop("调低")}
+DIRECTION_NAMES = {"stronger": t_noop("加强"), "weaker": t_noop("减弱"), "firmer": t_noop("收紧"),
+                   "softer": t_noop("放宽"), "up": t_noop("上调"), "down": t_noop("下调")}   # as in the 提法 tab
 
 
 def appendix_html(comparison: Comparison, tokenizer: Tokenizer) -> str:
