@@ -149,14 +149,16 @@ def ui_stalls(paths: list[Path]) -> tuple[float, float, int]:
                 QTimer.singleShot(20, choose)
                 return
             m = w.library_model
-            for row in range(m.rowCount() - 2):
-                m._checked[row] = False
+            for row in range(m.rowCount()):  # (only the first few arrivals are ticked by the library itself)
+                m._checked[row] = row >= m.rowCount() - 2
             m.checked_changed.emit()
         QTimer.singleShot(20, choose)
         while True:
             app.processEvents()
             if not w.is_busy() and w.compare.model.columnCount() == 2:
                 break
+            if time.perf_counter() - t > 120:
+                raise RuntimeError(f"not done after 120 s: {w.compare.model.columnCount()} columns, busy {w.is_busy()}")
             time.sleep(0.001)
         total = time.perf_counter() - t
         timer.stop()
