@@ -22,13 +22,13 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 UV_VERSION = "0.13.9"
 # Qt 6 on Linux (xcb for a real screen, EGL/GL and fontconfig for offscreen too), a CJK font for PDFs,
-# poppler for looking at exported PDFs in tests.
+# poppler for looking at exported PDFs in tests, strace for the no-network test's view of C code.
 SYSTEM_PACKAGES = {
     "app": ["libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libdbus-1-3", "libxkbcommon-x11-0",
             "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0", "libxcb-xinerama0",
             "libxcb-randr0", "libxcb-render-util0", "libxcb-image0", "fonts-noto-cjk"],
     "test": ["libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libdbus-1-3", "fonts-noto-cjk",
-             "poppler-utils"],
+             "poppler-utils", "strace"],
 }
 
 
