@@ -3,82 +3,87 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="177" />
+        <location filename="../../viewer/ui/compare_view.py" line="192" />
         <source>对齐提纲</source>
         <translation>Aligned outline</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="191" />
+        <location filename="../../viewer/ui/compare_view.py" line="206" />
         <source>◀ 上一处</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="192" />
+        <location filename="../../viewer/ui/compare_view.py" line="207" />
         <source>下一处 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="193" />
+        <location filename="../../viewer/ui/compare_view.py" line="208" />
         <source>上一处变化 (Shift+F8)</source>
         <translation>Previous change (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="194" />
+        <location filename="../../viewer/ui/compare_view.py" line="209" />
         <source>下一处变化 (F8)</source>
         <translation>Next change (F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="201" />
+        <location filename="../../viewer/ui/compare_view.py" line="216" />
         <source>在所有报告中查找… (Ctrl+F)</source>
         <translation>Find in all reports… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="265" />
+        <location filename="../../viewer/ui/compare_view.py" line="280" />
         <source>请勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="275" />
+        <location filename="../../viewer/ui/compare_view.py" line="293" />
         <source>正在对齐…</source>
         <translation>Aligning…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="282" />
+        <location filename="../../viewer/ui/compare_view.py" line="306" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="299" />
+        <location filename="../../viewer/ui/compare_view.py" line="314" />
+        <source>正在对齐… %1%</source>
+        <translation>Aligning… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/compare_view.py" line="332" />
         <source>%1 行，%2 处有变化</source>
         <translation>%1 rows, %2 with changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="309" />
+        <location filename="../../viewer/ui/compare_view.py" line="342" />
         <source>对齐失败：</source>
         <translation>Alignment failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="461" />
+        <location filename="../../viewer/ui/compare_view.py" line="494" />
         <source>找到 %1 处</source>
         <translation>%1 matches</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="537" />
+        <location filename="../../viewer/ui/compare_view.py" line="570" />
         <source>与 %1 的某一节配对…</source>
         <translation>Pair with a section of %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="539" />
+        <location filename="../../viewer/ui/compare_view.py" line="572" />
         <source>在 %1 中无对应</source>
         <translation>No counterpart in %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="546" />
+        <location filename="../../viewer/ui/compare_view.py" line="579" />
         <source>手动配对</source>
         <translation>Pair manually</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="546" />
+        <location filename="../../viewer/ui/compare_view.py" line="579" />
         <source>选择对应的章节：</source>
         <translation>Choose the matching section:</translation>
     </message>
@@ -668,92 +673,92 @@
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="81" />
+        <location filename="../../viewer/ui/main_window.py" line="82" />
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="82" />
+        <location filename="../../viewer/ui/main_window.py" line="83" />
         <source>单篇阅读</source>
         <translation>Single report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="91" />
+        <location filename="../../viewer/ui/main_window.py" line="92" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="115" />
+        <location filename="../../viewer/ui/main_window.py" line="116" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="116" />
+        <location filename="../../viewer/ui/main_window.py" line="117" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="120" />
+        <location filename="../../viewer/ui/main_window.py" line="121" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="128" />
+        <location filename="../../viewer/ui/main_window.py" line="129" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="133" />
+        <location filename="../../viewer/ui/main_window.py" line="134" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="135" />
+        <location filename="../../viewer/ui/main_window.py" line="136" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="137" />
+        <location filename="../../viewer/ui/main_window.py" line="138" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="137" />
+        <location filename="../../viewer/ui/main_window.py" line="138" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="148" />
+        <location filename="../../viewer/ui/main_window.py" line="149" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="171" />
+        <location filename="../../viewer/ui/main_window.py" line="172" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="250" />
+        <location filename="../../viewer/ui/main_window.py" line="258" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="270" />
+        <location filename="../../viewer/ui/main_window.py" line="278" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="272" />
+        <location filename="../../viewer/ui/main_window.py" line="280" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="274" />
+        <location filename="../../viewer/ui/main_window.py" line="282" />
         <source>，对照其中已勾选的 %1 份（在报告库中勾选其他报告即可加入对照）</source>
         <translation>; comparing the %1 ticked (tick others in the library to add them)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="278" />
+        <location filename="../../viewer/ui/main_window.py" line="286" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
     </message>

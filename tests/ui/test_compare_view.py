@@ -151,3 +151,27 @@ def test_highlight_choice_kept_in_settings(qtbot, tmp_path):
     qtbot.addWidget(w2)
     assert {k for k, b in w2.compare.kind_boxes.items() if b.isChecked()} == {"insert", "moved", "equal"}
     assert w2.compare.model.enabled == {"insert", "moved", "equal"}
+
+
+def test_progress_shown_and_a_superseded_comparison_stops(qtbot, window):
+    drop(window, YUBEI)
+    wait_idle(qtbot, window)
+    view = window.compare
+    seen: list[int] = []
+    bar: list[int] = []
+    view.progress_changed.connect(seen.append)
+    view.progress_changed.connect(lambda _p: bar.append(window.progress.value()))
+    reports = list(window.library_model.checked_reports())
+    view.set_reports(reports)          # three columns …
+    view.set_reports(reports[1:])      # … superseded at once by two: the first must stop, not run to its end
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: view.stopped_jobs == 1, timeout=30_000)
+    assert view.model.columnCount() == 2 and not view._jobs
+    assert seen == sorted(seen) and seen[-1] == 100 and len(seen) > 10   # only the current job's progress
+    assert bar[-1] == 100 and window.progress.maximum() == 100
+    assert not window.progress.isVisible()
+    # Cancel (the status-bar button) stops a running comparison too
+    view.set_reports(reports)
+    window.cancel_loading()
+    qtbot.waitUntil(lambda: view.stopped_jobs == 2, timeout=30_000)
+    assert not view.is_busy() and view.status.text() == "已取消"

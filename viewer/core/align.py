@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from viewer.core.alignment import (
     CONTENT,
@@ -158,6 +158,8 @@ class _Aligner:
                  overrides: Sequence[Override]) -> None:
         self.n = len(reports)
         self.config = config
+        self.check: Callable[[], None] = _nothing           # raises Cancelled to stop (see align_reports)
+        self.progress: Callable[[int, int], None] = _nothing  # (top rows filled, top rows)
         self.tokens = tokens
         self.term_of = [_TERM_ARRAYS.get(t) for t in tokens]  # per token: its index term, or None
         self.trees = [build_units(r, i) for i, r in enumerate(reports)]
@@ -262,6 +264,7 @@ class _Aligner:
     # one level ---------------------------------------------------------------------------------------------
     def merge(self, rows: list[_BRow], r: int, units: list[_Unit], top: bool) -> list[_BRow]:
         """Add report ``r``'s ``units`` (in their order) to ``rows``, which hold cells of earlier reports."""
+        self.check()
         cfg = self.config
         if not rows:
             return [self._new_row(u) for u in units]
@@ -343,8 +346,10 @@ class _Aligner:
         for r, units in enumerate(parts):
             if units:
                 rows = self.merge(rows, r, list(units), top)
-        for row in rows:
+        for k, row in enumerate(rows):
             self.fill(row)
+            if top:
+                self.progress(k + 1, len(rows))
         return rows
 
     def fill(self, row: _BRow) -> None:
@@ -392,6 +397,7 @@ class _Aligner:
         cfg = self.config
         for top in top_rows:
             for r in range(1, self.n):
+                self.check()
                 leaves = list(_leaf_rows(top.children))
                 alone = [(sib, row) for sib, row in leaves if row.cells[r] is not None
                          and sum(c is not None for c in row.cells) == 1
@@ -486,18 +492,31 @@ def _leaf_rows(rows: list[_BRow]) -> Iterator[tuple[list[_BRow], _BRow]]:
             yield rows, row
 
 
+def _nothing(*_args) -> None:
+    return None
+
+
 def align_reports(
     reports: Sequence[Report],
     tokenizer: Tokenizer,
     overrides: Sequence[Override] = (),
     config: AlignConfig | None = None,
+    *,
+    check: Callable[[], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Alignment:
     """Align two or more reports. Rows follow the first report's order; pieces of later reports that have
-    no counterpart get rows of their own where they fall in their own report's order."""
+    no counterpart get rows of their own where they fall in their own report's order.
+
+    ``check()`` is called often (before each merge of a report's parts, and per report in the last pass): it
+    raises :class:`~viewer.core.errors.Cancelled` to stop the work. ``progress(done, total)`` follows the top
+    rows whose subtrees are aligned."""
     if len(reports) < 2:
         raise ValueError("alignment needs at least two reports")
     tokens = [tokenizer.tokenize(r.text) for r in reports]
     aligner = _Aligner(reports, tokens, config or AlignConfig(), overrides)
+    aligner.check = check or _nothing
+    aligner.progress = progress or _nothing
     top_rows = aligner.build(aligner.trees, top=True)
     aligner.place_pending(top_rows)
     aligner.find_strays(top_rows)

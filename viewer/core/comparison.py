@@ -8,12 +8,18 @@ deleted and inserted pieces take part in move detection like any other change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from viewer.core.align import AlignConfig, Alignment, Override, align_reports
 from viewer.core.diff import Engine, TokenCodec, TokenDiff, diff_spans, find_moves
+from viewer.core.errors import Cancelled
 from viewer.core.model import Report
 from viewer.core.tokenize import Tokenizer
+
+#: ``progress(done, PROGRESS_TOTAL)`` of :func:`compare_reports`; the stages' shares of it (rough shares of the
+#: time on the samples: tokenising when the cache is cold, aligning, then the diffs).
+PROGRESS_TOTAL = 100
+_TOKENISE, _ALIGN = 20, 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +56,46 @@ def compare_reports(
     overrides: Sequence[Override] = (),
     config: AlignConfig | None = None,
     engine: Engine = "fast",
+    *,
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Comparison:
-    alignment = align_reports(reports, tokenizer, overrides, config)
+    """Align ``reports`` and diff every aligned row of each neighbouring pair.
+
+    ``cancel()`` is polled all along (between merges of the alignment, between rows of the diffs); when it
+    returns true the work stops with :class:`~viewer.core.errors.Cancelled`. ``progress(done, PROGRESS_TOTAL)``
+    is called as the stages advance (tokenising, aligning the top rows, diffing each pair), never backwards."""
+    state = {"last": -1}
+
+    def report(done: float) -> None:
+        step = min(PROGRESS_TOTAL, int(done))
+        if progress is not None and step > state["last"]:
+            state["last"] = step
+            progress(step, PROGRESS_TOTAL)
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise Cancelled("comparison cancelled")
+
+    n = len(reports)
+    for i, r in enumerate(reports):  # the tokenizer caches: align_reports below finds them ready
+        check()
+        tokenizer.tokenize(r.text)
+        report(_TOKENISE * (i + 1) / n)
+    alignment = align_reports(reports, tokenizer, overrides, config, check=check,
+                              progress=lambda k, total: report(_TOKENISE + _ALIGN * k / max(total, 1)))
     tokens = [tokenizer.tokenize(r.text) for r in reports]
     rows = list(alignment.walk())
     codec = TokenCodec()
     out: list[PairDiff] = []
-    for a in range(len(reports) - 1):
+    for a in range(n - 1):
         b = a + 1
         pos = [0, 0]  # where an absent piece would stand: after the previous piece of that report
         pair: list[PairDiff] = []
-        for row_id, row in rows:
+        for k, (row_id, row) in enumerate(rows):
+            if k % 16 == 0:
+                check()
+                report(_TOKENISE + _ALIGN + (PROGRESS_TOTAL - _TOKENISE - _ALIGN) * (a + k / len(rows)) / (n - 1))
             ca, cb = row.cells[a], row.cells[b]
             if ca is None and cb is None:
                 continue
@@ -73,4 +108,5 @@ def compare_reports(
         out += [PairDiff(p.row_id, p.a, p.b, d) for p, d in zip(pair, moved)]
     order = {row_id: i for i, (row_id, _) in enumerate(rows)}
     out.sort(key=lambda d: (order[d.row_id], d.a))
+    report(PROGRESS_TOTAL)
     return Comparison(alignment, tuple(out))

@@ -35,3 +35,7 @@ class FileTooLarge(ReportError):
 
 class EmptyDocument(ReportError):
     """The file holds no usable text."""
+
+
+class Cancelled(Exception):
+    """Long work (an alignment, a comparison) stopped because its caller asked; not a failure."""

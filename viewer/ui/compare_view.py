@@ -31,20 +31,33 @@ BATCH_SECONDS = 0.02        # longest UI-thread step of row layout (checked betw
 class CompareSignals(QObject):
     done = Signal(object, int)      # Comparison, generation
     failed = Signal(str, int)
+    stopped = Signal(int)           # generation: cancelled before it finished
+    progress = Signal(int, int)     # percent, generation
 
 
 class CompareJob(QRunnable):
+    """Align and diff on a worker. ``cancelled`` (set from the UI thread when a newer request supersedes this
+    one, or the user cancels) is polled by the core, so a superseded comparison stops instead of running on."""
+
     def __init__(self, reports: list[Report], overrides: list[Override], tokenizer, generation: int) -> None:
         super().__init__()
         self.reports, self.overrides, self.tokenizer, self.generation = reports, overrides, tokenizer, generation
         self.signals = CompareSignals()
+        self.cancelled = False
         self.setAutoDelete(False)
 
     def run(self) -> None:
         from viewer.core.comparison import compare_reports
+        from viewer.core.errors import Cancelled
 
         try:
-            result = compare_reports(self.reports, self.tokenizer, self.overrides)
+            result = compare_reports(self.reports, self.tokenizer, self.overrides,
+                                     cancel=lambda: self.cancelled,
+                                     progress=lambda done, total: _emit(self.signals.progress,
+                                                                        done * 100 // total, self.generation))
+        except Cancelled:
+            _emit(self.signals.stopped, self.generation)
+            return
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
             _emit(self.signals.failed, f"{type(exc).__name__}: {exc}", self.generation)
             return
@@ -144,6 +157,7 @@ class HtmlDelegate(QStyledItemDelegate):
 class CompareView(QWidget):
     comparison_ready = Signal()
     busy_changed = Signal(bool)
+    progress_changed = Signal(int)  # percent of the comparison in progress
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -153,6 +167,7 @@ class CompareView(QWidget):
         self._tokenizer = None
         self._generation = 0
         self._jobs: dict[int, CompareJob] = {}
+        self.stopped_jobs = 0           # superseded or cancelled comparisons that stopped before the end
         self._lock = threading.Lock()
 
         self.model = CompareModel(self)
@@ -267,19 +282,37 @@ class CompareView(QWidget):
         self._start()
 
     def _start(self) -> None:
+        self._stop_jobs()
         self._generation += 1
         job = CompareJob(self.reports, list(self.overrides), self.tokenizer(), self._generation)
         job.signals.done.connect(self._on_done)
         job.signals.failed.connect(self._on_failed)
+        job.signals.stopped.connect(self._on_stopped)
+        job.signals.progress.connect(self._on_progress)
         self._jobs[self._generation] = job
         self.status.setText(self.tr("正在对齐…"))
         self.busy_changed.emit(True)
         QThreadPool.globalInstance().start(job)
 
+    def _stop_jobs(self) -> None:
+        """Ask every comparison still running to stop: its result would be dropped anyway."""
+        for job in self._jobs.values():
+            job.cancelled = True
+
     def cancel(self) -> None:
+        self._stop_jobs()
         self._generation += 1
         self.busy_changed.emit(False)
         self.status.setText(self.tr("已取消"))
+
+    def _on_stopped(self, generation: int) -> None:
+        self._jobs.pop(generation, None)
+        self.stopped_jobs += 1
+
+    def _on_progress(self, percent: int, generation: int) -> None:
+        if generation == self._generation:
+            self.status.setText(self.tr("正在对齐… %1%").replace("%1", str(percent)))
+            self.progress_changed.emit(percent)
 
     def is_busy(self) -> bool:
         return any(g == self._generation for g in self._jobs) or bool(self._pending_rows)

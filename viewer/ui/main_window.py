@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self.compare = CompareView()
         self.compare.busy_changed.connect(self._on_compare_busy)
+        self.compare.progress_changed.connect(self._on_compare_progress)
         kinds = self.settings.value("compare/kinds")
         if kinds is not None:
             kinds = {kinds} if isinstance(kinds, str) else set(kinds)
@@ -231,12 +232,19 @@ class MainWindow(QMainWindow):
 
     def _on_compare_busy(self, busy: bool) -> None:
         if busy:
-            self.progress.setRange(0, 0)  # indeterminate
+            if not self.is_loading():     # the load's own progress keeps the bar while files come in
+                self.progress.setRange(0, 100)
+                self.progress.setValue(0)
             self.progress.show()
             self.cancel_button.show()
         elif not self.is_loading():
             self.progress.hide()
             self.cancel_button.hide()
+
+    def _on_compare_progress(self, percent: int) -> None:
+        if not self.is_loading():
+            self.progress.setRange(0, 100)
+            self.progress.setValue(percent)
 
     def _on_load_started(self, total: int) -> None:
         self.progress.setRange(0, total)
