@@ -276,6 +276,13 @@ def edits_between(tk, before: str, after: str, district_b: str = "渝北区"):
      (NUMBER, UP, "1.2万亿元", "1.3万亿元")),
     ("全年实现地区生产总值5000亿元，一般公共预算收入增长5%。", "全年实现地区生产总值0.6万亿元，一般公共预算收入增长5%。",
      (NUMBER, UP, "5000亿元", "0.6万亿元")),
+    # a decline that grows is up, as written; from growth to decline is down
+    (GOAL + "单位地区生产总值能耗下降3%，一般公共预算收入增长5%。", GOAL + "单位地区生产总值能耗下降3.5%，一般公共预算收入增长5%。",
+     (NUMBER, UP, "-3%", "-3.5%")),
+    (GOAL + "单位地区生产总值能耗下降3.5%，一般公共预算收入增长5%。", GOAL + "单位地区生产总值能耗下降3%，一般公共预算收入增长5%。",
+     (NUMBER, DOWN, "-3.5%", "-3%")),
+    (GOAL + "规上工业总产值增长2%，一般公共预算收入增长5%。", GOAL + "规上工业总产值下降1%，一般公共预算收入增长5%。",
+     (NUMBER, DOWN, "2%", "-1%")),
 ])
 def test_each_edit_kind(tk, before, after, expected):
     assert edits_between(tk, before, after) == [expected]

@@ -8,7 +8,8 @@ aligned pair of sentences:
 
 * ``number``: a figure of the same indicator (and measure) changed its value: 7% → 6.5%, 持平 → 增长5%
   (figures and their indicators from ``viewer.core.indicators``; the k-th figure of an indicator in one
-  sentence answers the k-th in the other), direction ``up`` / ``down``;
+  sentence answers the k-th in the other), direction ``up`` / ``down`` of the figure as written (two declines
+  compare their sizes: 下降3% → 下降3.5% is up; 增长2% → 下降1% is down);
 * ``qualifier``: the words that qualify that figure changed: a post-qualifier (左右, 以上, 以内, ...) or a
   commitment standing before it in its clause (力争, 确保); direction ``firmer`` / ``softer`` on the floor scale
   of the intensity lexicon (确保 / 以上 > an exact figure > 左右 > 力争), "" when a ceiling (以内) is involved;
@@ -290,7 +291,9 @@ class _Classifier:
                               sentence_b=span_b, indicator=key[0])
                 va, vb = fa.fig.value * scale(fa.fig.unit), fb.fig.value * scale(fb.fig.unit)
                 if _base_unit(fa.fig.unit) == _base_unit(fb.fig.unit) and abs(va - vb) > 1e-9 * max(1, abs(va)):
-                    out.append(Edit(NUMBER, UP if vb > va else DOWN, old=_value_text(fa.fig),
+                    # by the figure as written: two declines compare their sizes (下降3% → 下降3.5% is up)
+                    up = abs(vb) > abs(va) if va < 0 and vb < 0 else vb > va
+                    out.append(Edit(NUMBER, UP if up else DOWN, old=_value_text(fa.fig),
                                     new=_value_text(fb.fig), **common))
                     made = True
                 qa, qb = _qualifier_text(fa), _qualifier_text(fb)
