@@ -8,82 +8,97 @@
         <translation>Aligned outline</translation>
     </message>
     <message>
+        <location filename="../../viewer/ui/compare_view.py" line="205" />
+        <source>只看变化</source>
+        <translation>Changes only</translation>
+    </message>
+    <message>
         <location filename="../../viewer/ui/compare_view.py" line="206" />
+        <source>隐藏各报告完全相同的行（保留其所在章节的标题行）</source>
+        <translation>Hide rows whose text is the same in every report (the headings of their sections stay)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/compare_view.py" line="210" />
         <source>◀ 上一处</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="207" />
+        <location filename="../../viewer/ui/compare_view.py" line="211" />
         <source>下一处 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="208" />
+        <location filename="../../viewer/ui/compare_view.py" line="212" />
         <source>上一处变化 (Shift+F8)</source>
         <translation>Previous change (Shift+F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="209" />
+        <location filename="../../viewer/ui/compare_view.py" line="213" />
         <source>下一处变化 (F8)</source>
         <translation>Next change (F8)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="216" />
+        <location filename="../../viewer/ui/compare_view.py" line="220" />
         <source>在所有报告中查找… (Ctrl+F)</source>
         <translation>Find in all reports… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="280" />
+        <location filename="../../viewer/ui/compare_view.py" line="284" />
         <source>请勾选至少两份报告进行对照</source>
         <translation>Tick at least two reports to compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="293" />
+        <location filename="../../viewer/ui/compare_view.py" line="297" />
         <source>正在对齐…</source>
         <translation>Aligning…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="306" />
+        <location filename="../../viewer/ui/compare_view.py" line="310" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="314" />
+        <location filename="../../viewer/ui/compare_view.py" line="318" />
         <source>正在对齐… %1%</source>
         <translation>Aligning… %1%</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="332" />
+        <location filename="../../viewer/ui/compare_view.py" line="337" />
         <source>%1 行，%2 处有变化</source>
         <translation>%1 rows, %2 with changes</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="342" />
+        <location filename="../../viewer/ui/compare_view.py" line="347" />
         <source>对齐失败：</source>
         <translation>Alignment failed: </translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="494" />
+        <location filename="../../viewer/ui/compare_view.py" line="452" />
+        <source>显示 %1 / %2 行</source>
+        <translation>Showing %1 of %2 rows</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/compare_view.py" line="527" />
         <source>找到 %1 处</source>
         <translation>%1 matches</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="570" />
+        <location filename="../../viewer/ui/compare_view.py" line="603" />
         <source>与 %1 的某一节配对…</source>
         <translation>Pair with a section of %1…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="572" />
+        <location filename="../../viewer/ui/compare_view.py" line="605" />
         <source>在 %1 中无对应</source>
         <translation>No counterpart in %1</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="579" />
+        <location filename="../../viewer/ui/compare_view.py" line="612" />
         <source>手动配对</source>
         <translation>Pair manually</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/compare_view.py" line="579" />
+        <location filename="../../viewer/ui/compare_view.py" line="612" />
         <source>选择对应的章节：</source>
         <translation>Choose the matching section:</translation>
     </message>
@@ -673,92 +688,92 @@
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="82" />
+        <location filename="../../viewer/ui/main_window.py" line="85" />
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="83" />
+        <location filename="../../viewer/ui/main_window.py" line="86" />
         <source>单篇阅读</source>
         <translation>Single report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="92" />
+        <location filename="../../viewer/ui/main_window.py" line="95" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="116" />
+        <location filename="../../viewer/ui/main_window.py" line="119" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="117" />
+        <location filename="../../viewer/ui/main_window.py" line="120" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="121" />
+        <location filename="../../viewer/ui/main_window.py" line="124" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="129" />
+        <location filename="../../viewer/ui/main_window.py" line="132" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="134" />
+        <location filename="../../viewer/ui/main_window.py" line="137" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="136" />
+        <location filename="../../viewer/ui/main_window.py" line="139" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="138" />
+        <location filename="../../viewer/ui/main_window.py" line="141" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="138" />
+        <location filename="../../viewer/ui/main_window.py" line="141" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="149" />
+        <location filename="../../viewer/ui/main_window.py" line="155" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="172" />
+        <location filename="../../viewer/ui/main_window.py" line="178" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="258" />
+        <location filename="../../viewer/ui/main_window.py" line="264" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="278" />
+        <location filename="../../viewer/ui/main_window.py" line="284" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="280" />
+        <location filename="../../viewer/ui/main_window.py" line="286" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="282" />
+        <location filename="../../viewer/ui/main_window.py" line="288" />
         <source>，对照其中已勾选的 %1 份（在报告库中勾选其他报告即可加入对照）</source>
         <translation>; comparing the %1 ticked (tick others in the library to add them)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="286" />
+        <location filename="../../viewer/ui/main_window.py" line="292" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
     </message>

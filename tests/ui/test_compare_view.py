@@ -175,3 +175,43 @@ def test_progress_shown_and_a_superseded_comparison_stops(qtbot, window):
     window.cancel_loading()
     qtbot.waitUntil(lambda: view.stopped_jobs == 2, timeout=30_000)
     assert not view.is_busy() and view.status.text() == "已取消"
+
+
+def test_changed_only_hides_identical_rows_but_keeps_their_headings(qtbot, tmp_path):
+    ini = str(tmp_path / "filter.ini")
+    w = MainWindow(QSettings(ini, QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    drop(w, [YUBEI[1], YUBEI[2]])
+    wait_idle(qtbot, w)
+    view, model = w.compare, w.compare.model
+    n = model.rowCount()
+    same = [i for i in range(n) if not model.is_changed(i)]
+    assert same and len(same) < n                       # the samples have both kinds of rows
+    view.changed_only.setChecked(True)
+    visible = set(view.visible_rows())
+    ids = {model.rows[i][0] for i in visible}
+    for i in range(n):
+        rid = model.rows[i][0]
+        if model.is_changed(i):
+            assert i in visible                         # every change is shown …
+            parts = rid.split(".")
+            assert all(".".join(parts[:k]) in ids for k in range(1, len(parts)))  # … under its headings
+    hidden = [i for i in range(n) if i not in visible]
+    assert hidden and all(not model.is_changed(i) for i in hidden)
+    assert view.status.text().startswith("显示")
+    # navigation and find only land on shown rows; a hidden row asked for by name shows everything again
+    assert view.goto_change(+1) in visible
+    text = model.cell_text(hidden[0], 0) or model.cell_text(hidden[0], 1)
+    view.find_edit.setText(text)
+    assert all(r in visible for r, _c in view._find_hits)
+    view.find_edit.clear()
+    w.settings.sync()
+    w2 = MainWindow(QSettings(ini, QSettings.Format.IniFormat))   # the choice is kept
+    qtbot.addWidget(w2)
+    assert w2.compare.changed_only.isChecked()
+    view.scroll_to_row(hidden[0])
+    assert not view.changed_only.isChecked() and view.visible_rows() == list(range(n))
+    qtbot.waitUntil(view.is_laid_out, timeout=30_000)
+    assert view.table.rowHeight(hidden[0]) > 0

@@ -202,6 +202,10 @@ class CompareView(QWidget):
             box.toggled.connect(self._on_kinds_toggled)
             self.kind_boxes[kind] = box
             bar.addWidget(box)
+        self.changed_only = QCheckBox(self.tr("只看变化"))
+        self.changed_only.setToolTip(self.tr("隐藏各报告完全相同的行（保留其所在章节的标题行）"))
+        self.changed_only.toggled.connect(self._apply_row_filter)
+        bar.addWidget(self.changed_only)
         bar.addSpacing(12)
         self.prev_button = QToolButton(text=self.tr("◀ 上一处"))
         self.next_button = QToolButton(text=self.tr("下一处 ▶"))
@@ -325,6 +329,7 @@ class CompareView(QWidget):
         self.delegate.clear()
         self._stop_layout()
         self.model.set_comparison(comparison)
+        self._apply_row_filter()
         self._build_outline()
         self.table.doItemsLayout()  # scrollbar and column widths settle now, so rows are laid out once
         self._relayout()
@@ -388,7 +393,7 @@ class CompareView(QWidget):
         rows = self._pending_rows
         while rows and time.perf_counter() < deadline:
             i = rows.popleft()
-            if i < n:
+            if i < n and not self.table.isRowHidden(i):
                 self.table.resizeRowToContents(i)
                 if self._unfilled > 0:
                     self._unfilled -= self.table.rowHeight(i)
@@ -424,7 +429,35 @@ class CompareView(QWidget):
     def _on_outline_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
         self.scroll_to_row(int(item.data(0, Qt.ItemDataRole.UserRole)))
 
+    def _apply_row_filter(self) -> None:
+        """With 只看变化 on, hide the rows whose text is the same in every report, except the headings of the
+        sections that hold a change (a row id's ancestors are its prefixes: "3.2.1" is under "3.2" and "3")."""
+        rows = self.model.rows
+        keep: set[str] | None = None
+        if self.changed_only.isChecked():
+            keep = set()
+            for i, (rid, _row) in enumerate(rows):
+                if self.model.is_changed(i):
+                    parts = rid.split(".")
+                    keep.update(".".join(parts[:k]) for k in range(1, len(parts) + 1))
+        shown = False
+        for i, (rid, _row) in enumerate(rows):
+            hide = keep is not None and rid not in keep
+            if self.table.isRowHidden(i) != hide:
+                self.table.setRowHidden(i, hide)
+                shown = shown or not hide
+        if shown:
+            self._relayout()    # rows shown again were skipped by the layout while hidden
+        if keep is not None and rows:
+            self.status.setText(self.tr("显示 %1 / %2 行").replace("%1", str(len(keep & {r for r, _ in rows})))
+                                .replace("%2", str(len(rows))))
+
+    def visible_rows(self) -> list[int]:
+        return [i for i in range(self.model.rowCount()) if not self.table.isRowHidden(i)]
+
     def scroll_to_row(self, row: int) -> None:
+        if self.table.isRowHidden(row):   # asked for by name (outline, indicator, heat map): show everything
+            self.changed_only.setChecked(False)
         index = self.model.index(row, 0)
         self.table.selectRow(row)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
@@ -484,7 +517,7 @@ class CompareView(QWidget):
         self.delegate.clear()
         self._find_hits = []
         if text:
-            for i in range(self.model.rowCount()):
+            for i in self.visible_rows():
                 for c in range(self.model.columnCount()):
                     if text in self.model.cell_text(i, c):
                         self._find_hits.append((i, c))

@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
                 box.setChecked(kind in kinds)
         for box in self.compare.kind_boxes.values():
             box.toggled.connect(self._save_kinds)
+        self.compare.changed_only.setChecked(str(self.settings.value("compare/changed_only", False)).lower()
+                                             == "true")
+        self.compare.changed_only.toggled.connect(self._save_changed_only)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.compare, self.tr("对照"))
         self.tabs.addTab(split, self.tr("单篇阅读"))
@@ -140,6 +143,9 @@ class MainWindow(QMainWindow):
             act.setCheckable(True)
             act.setChecked(code == current)
             act.triggered.connect(lambda _=False, c=code: self._set_language(c))
+
+    def _save_changed_only(self, on: bool) -> None:
+        self.settings.setValue("compare/changed_only", bool(on))
 
     def _save_kinds(self) -> None:
         self.settings.setValue("compare/kinds", sorted(self.compare.model.enabled) or [""])
