@@ -40,6 +40,7 @@ from viewer.core.similarity import (
     index_terms,
     monotonic_pairs,
     relative_scores,
+    shape_similarity,
     title_similarity,
 )
 from viewer.core.tokenize import TokenizedText, Tokenizer, is_content
@@ -161,6 +162,7 @@ class _Aligner:
         self.check: Callable[[], None] = _nothing           # raises Cancelled to stop (see align_reports)
         self.progress: Callable[[int, int], None] = _nothing  # (top rows filled, top rows)
         self.tokens = tokens
+        self.texts = [r.text for r in reports]
         self.term_of = [_TERM_ARRAYS.get(t) for t in tokens]  # per token: its index term, or None
         self.trees = [build_units(r, i) for i, r in enumerate(reports)]
         self.by_key = [{u.key: u for u in _iter_units(tree)} for tree in self.trees]
@@ -226,7 +228,12 @@ class _Aligner:
             return (1.0, ROLE) if a.role == b.role else (0.0, ROLE)
         if a.role in _PARAGRAPH_ROLES and a.role == b.role:
             return max(0.9, cosine(self._vector(a), self._vector(b))), ROLE
-        score, reason = cosine(self._vector(a), self._vector(b)), CONTENT
+        va, vb = self._vector(a), self._vector(b)
+        if va and vb:
+            score, reason = cosine(va, vb), CONTENT
+        else:  # no index terms on a side (a date, a number): compare the written shape
+            score, reason = shape_similarity(self.texts[a.report][a.start:a.end],
+                                             self.texts[b.report][b.start:b.end]), CONTENT
         if a.title and b.title:
             t = title_similarity(a.title, b.title)
             score = (1 - cfg.title_weight) * score + cfg.title_weight * t
