@@ -210,3 +210,34 @@ def test_targets_listed_line_by_line():
     assert _primary(rows, "城镇调查失业率", 2024, "target", "level").qualifier == "以内"
     assert _primary(rows, "固定资产投资", 2023, "actual", "growth").value == -4.3
     assert _primary(rows, "农村常住居民人均可支配收入", 2023, "actual", "growth").value == 7.1
+
+
+# A five-year review that states sums over the term without 累计, beside one-year figures of the same indicators.
+TERM_SUMS = """某某区人民政府工作报告
+——2026年1月15日在某某区第二十届人民代表大会第一次会议上
+各位代表：
+一、过去五年及2025年工作回顾
+过去五年，我们坚持扩大开放，发展动能持续增强。实现进出口总额7700亿元，全社会研发经费投入375亿元，地区生产总值达到2235.6亿元，社会消费品零售总额突破1000亿元，一般公共预算收入达到80亿元。
+刚刚过去的2025年，实现进出口总额1650亿元，地区生产总值2235.6亿元、增长5.6%，社会消费品零售总额1000.2亿元。
+三、2026年重点工作
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，研发经费投入90亿元以上，一般公共预算收入85亿元。
+"""
+
+
+@pytest.mark.parametrize("indicator, value, kind", [
+    ("进出口总额", 7700, "cumulative"),     # 4.7× last year's 1650: five years' trade
+    ("研发经费投入", 375, "cumulative"),    # 4.2× this year's 90 target
+    ("进出口总额", 1650, "actual"),
+    ("地区生产总值", 2235.6, "actual"),     # the level reached, the same size as last year's
+    ("社会消费品零售总额", 1000, "actual"),  # 突破1000亿元: a level
+    ("一般公共预算收入", 80, "actual"),     # near this year's 85 target: a level
+])
+def test_money_sums_over_the_term_told_from_levels_by_the_reports_own_yearly_figures(indicator, value, kind):
+    rows = [r for r in _rows(TERM_SUMS) if r.indicator == indicator and r.value == value and r.measure == "level"]
+    assert rows and {r.kind for r in rows} == {kind}, rows
+
+
+def test_a_term_amount_without_a_yearly_figure_to_compare_stays_as_it_reads():
+    text = TERM_SUMS.replace("实现进出口总额1650亿元，", "").replace("研发经费投入90亿元以上，", "")
+    kinds = {r.indicator: r.kind for r in _rows(text) if r.value in (7700, 375)}
+    assert kinds == {"进出口总额": "actual", "研发经费投入": "actual"}

@@ -16,6 +16,7 @@ from typing import Iterable
 from viewer.core.indicators.classify import ReportClassifier
 from viewer.core.indicators.dictionary import IndicatorDictionary, load_dictionary
 from viewer.core.indicators.extract import SentenceExtractor
+from viewer.core.indicators.numbers import scale
 from viewer.core.indicators.table import COLUMNS, Row, frame_to_csv_text, mark_primary, rows_to_frame
 from viewer.core.model import Report, Section
 
@@ -49,6 +50,7 @@ def extract_indicators(report: Report, dictionary: IndicatorDictionary | None = 
     name = report.name
     district = report.meta.district
     rows: list[Row] = []
+    term_amounts: list[int] = []   # rows of money amounts in the review of the whole term (see below)
     ti = 0
     for para in report.paragraphs:
         while ti + 1 < len(tops) and tops[ti + 1].start <= para.start:
@@ -64,13 +66,47 @@ def extract_indicators(report: Report, dictionary: IndicatorDictionary | None = 
                 kind, period = classifier.classify(fig, ctx, sent.text, fig.start - sent.start, para_horizon)
                 if year is None:
                     period = None
+                if (kind == "actual" and ctx.role == "review" and ctx.scope == "term" and fig.measure == "level"
+                        and _is_money(fig.unit)):
+                    term_amounts.append(len(rows))
                 rows.append(Row(report=name, district=district, report_year=year, indicator=fig.indicator,
                                 period=period, kind=kind, measure=fig.measure, value=fig.value, unit=fig.unit,
                                 qualifier=fig.qualifier, sentence=sent.text, start=fig.start, end=fig.end,
                                 subject=fig.subject, section=ctx.role, in_paren=fig.in_paren))
             if ctx.role == "plan_multi_year":
                 para_horizon = classifier.horizon_in(sent.text) or para_horizon
+    _sums_over_the_term(rows, term_amounts, year)
     return mark_primary(rows)
+
+
+#: a money amount in the review of the whole term this many times the report's own figure for one year of the
+#: same indicator is a sum over the term (实现进出口总额7700亿元 in 过去五年… beside this year's 2000亿元 target)
+TERM_SUM_RATIO = 2.5
+
+
+def _is_money(unit: str) -> bool:
+    return unit.endswith("元") and unit not in ("元", "万元")  # totals, not per-head amounts (人均…元)
+
+
+def _sums_over_the_term(rows: list[Row], candidates: list[int], year: int | None) -> None:
+    """A five-year review often states what was done over the term without 累计 (实现进出口总额7700亿元,
+    全社会研发经费投入375亿元): such an amount, unmarked, reads as the last year's level. The report itself tells
+    them apart: its one-year figures of the same indicator (last year's result, this year's target) are of the
+    size of one year, and a money amount several times that size cannot be one year's."""
+    if year is None or not candidates:
+        return
+    chosen = set(candidates)
+    yearly: dict[str, float] = {}
+    for i, r in enumerate(rows):
+        if (i not in chosen and r.measure == "level" and r.kind in ("actual", "target") and _is_money(r.unit)
+                and r.period in (year - 1, year) and r.value > 0):
+            base = r.value * scale(r.unit)
+            yearly[r.indicator] = max(yearly.get(r.indicator, 0.0), base)
+    for i in candidates:
+        r = rows[i]
+        one_year = yearly.get(r.indicator)
+        if one_year and r.value * scale(r.unit) >= TERM_SUM_RATIO * one_year:
+            r.kind = "cumulative"
 
 
 def indicators_frame(reports: Iterable[Report], dictionary: IndicatorDictionary | None = None):
