@@ -294,6 +294,25 @@ def test_number_and_qualifier_of_one_figure_are_two_edits(tk):
     assert got == [(NUMBER, DOWN, "7%", "6.5%"), (QUALIFIER, SOFTER, "以上", "左右")]
 
 
+@pytest.mark.parametrize("before, after, expected", [
+    # the sentences around the phrase are rewritten (too little shared to pair them): the phrase still counts
+    ("今年我们将统筹发展和安全，着力提升城市品质，打造宜居宜业之城。",
+     "面对新形势新任务，全区上下要保持定力，持续提升城市品质，让群众生活更加美好。",
+     [(INTENSITY, WEAKER, "着力", "持续")]),
+    ("围绕产业链部署创新链，形成多点支撑的产业格局，新培育规上企业一百家。",
+     "坚持制造业立区不动摇，加快形成多点支撑的产业格局，打造先进制造业集群。",
+     [(INTENSITY, STRONGER, "", "加快")]),
+    # the phrase written twice on one side with different modifiers: no single reading, no edit
+    ("着力提升城市品质，打造宜居宜业之城。持续提升城市品质，建设公园城市。",
+     "面对新形势新任务，全区上下要保持定力，全面提升城市品质，让群众生活更加美好。", []),
+    # the same modifiers on both sides: nothing changed
+    ("今年我们将统筹发展和安全，持续提升城市品质，打造宜居宜业之城。",
+     "面对新形势新任务，全区上下要保持定力，持续提升城市品质，让群众生活更加美好。", []),
+])
+def test_intensity_of_a_verb_phrase_in_rewritten_sentences(tk, before, after, expected):
+    assert edits_between(tk, before, after) == expected
+
+
 @pytest.mark.parametrize("before, after", [
     # a synonym, not a change of intensity
     ("推进城市更新，完善城市功能。", "推动城市更新，完善城市功能。"),

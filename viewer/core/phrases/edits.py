@@ -22,6 +22,7 @@ A hunk that touches a figure whose number or qualifier changed belongs to that f
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
@@ -41,6 +42,8 @@ STRONGER, WEAKER, UP, DOWN, FIRMER, SOFTER = "stronger", "weaker", "up", "down",
 KIND_COLOURS = {INTENSITY: "#d9c2f0", QUALIFIER: "#ffd59e", NUMBER: "#a8d8f0"}
 
 _CLAUSE_CUT = "，；：,;:。！？"
+_OBJECT_CHARS = 4                               # a verb phrase's key: the verb and this many characters after it
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _MAGNITUDES = ("万亿", "千万", "百万", "十万", "亿", "万", "千")
 
 
@@ -134,6 +137,12 @@ def _pair_sentences(overlaps: dict[tuple[int, int], int], sa: _Sentences, sb: _S
     return out
 
 
+def _touches(span: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two spans overlap, an empty span (an insertion point) counting as the character after it."""
+    s, e = span[0], max(span[1], span[0] + 1)
+    return s < other[1] and other[0] < e
+
+
 def _hunks(ops: Sequence[DiffOp]) -> list[tuple[int, int, int, int]]:
     """Runs of deleted / inserted words between equal (or moved) runs: (a_start, a_end, b_start, b_end)."""
     out = []
@@ -221,6 +230,7 @@ class _Classifier:
         self.lexicon, self.tags, self.min_shared = lexicon, tags, min_shared
         self.sentences = [_Sentences(r) for r in self.reports]
         self._figs: dict[tuple[int, int], list[_Fig]] = {}
+        self._mod_lengths = sorted({len(w) for w in lexicon.levels}, reverse=True)
 
     def figs(self, report: int, sentence: int) -> list[_Fig]:
         key = (report, sentence)
@@ -235,7 +245,71 @@ class _Classifier:
             ra, rb = self.reports[d.a], self.reports[d.b]
             if same_district and ra.meta.district and rb.meta.district and ra.meta.district != rb.meta.district:
                 continue
-            out += self.pair_edits(d.row_id, d.a, d.b, d.diff.ops)
+            found = self.pair_edits(d.row_id, d.a, d.b, d.diff.ops)
+            found += self.phrase_intensity(d.row_id, d.a, d.b, (d.diff.a_start, d.diff.a_end),
+                                           (d.diff.b_start, d.diff.b_end), found)
+            out += found
+        return out
+
+    # -- the same verb phrase with other modifiers, anywhere in the two aligned pieces --------------------------
+    def verb_phrases(self, report: int, span: tuple[int, int]) -> dict[str, list[tuple[int, int, int, str]]]:
+        """``verb + object`` (the verb and the next ``_OBJECT_CHARS`` characters of its clause) -> occurrences
+        (modifiers start, verb end, level, modifiers) in ``span`` of ``report``'s text."""
+        text = self.reports[report].text
+        start, end = span
+        out: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+        verbs2, verbs3 = self.tags.verbs(2), self.tags.verbs(3)
+        pos = start
+        while pos < end - 1:
+            verb = text[pos:pos + 2]
+            if verb not in verbs2:
+                verb = text[pos:pos + 3]
+                if verb not in verbs3:
+                    pos += 1
+                    continue
+            obj = text[pos + len(verb):pos + len(verb) + _OBJECT_CHARS]
+            if pos + len(verb) + _OBJECT_CHARS <= end and _CJK_ONLY.match(obj):
+                mods, m_start = self._modifiers_before(text, pos, start)
+                out[verb + obj].append((m_start, pos + len(verb), self.lexicon.level(mods), "".join(mods)))
+            pos += len(verb)
+        return out
+
+    def _modifiers_before(self, text: str, pos: int, floor: int) -> tuple[list[str], int]:
+        mods: list[str] = []
+        levels = self.lexicon.levels
+        while True:
+            k = pos
+            while k > floor and text[k - 1] in self.lexicon.connectors and mods:
+                k -= 1
+            word = next((text[k - n:k] for n in self._mod_lengths if k - n >= floor and text[k - n:k] in levels),
+                        None)
+            if word is None:
+                return mods, pos
+            mods.insert(0, word)
+            pos = k - len(word)
+
+    def phrase_intensity(self, row_id: str, a: int, b: int, span_a: tuple[int, int], span_b: tuple[int, int],
+                         found: list[Edit]) -> list[Edit]:
+        """A verb phrase written once in each of two aligned pieces (推进城市更新 / 加快推进城市更新), each time
+        with the same modifiers on its side but other ones than on the other side: an intensity edit, even where
+        the sentences around it were rewritten too much to be paired."""
+        pa, pb = self.verb_phrases(a, span_a), self.verb_phrases(b, span_b)
+        done = [(e.a_span, e.b_span) for e in found if e.kind == INTENSITY]
+        out: list[Edit] = []
+        for key in pa.keys() & pb.keys():
+            la, lb = {o[2] for o in pa[key]}, {o[2] for o in pb[key]}
+            if len(la) != 1 or len(lb) != 1 or la == lb:
+                continue
+            (a0, a1, level_a, mods_a), (b0, b1, level_b, mods_b) = pa[key][0], pb[key][0]
+            if any(_touches(sa_, (a0, a1)) or _touches(sb_, (b0, b1)) for sa_, sb_ in done):
+                continue  # the sentence-level pass has it
+            ta, tb = self.reports[a].text, self.reports[b].text
+            sa, sb = self.sentences[a], self.sentences[b]
+            i, j = sa.at(a0), sb.at(b0)
+            out.append(Edit(INTENSITY, STRONGER if level_b > level_a else WEAKER, row_id, a, b, (a0, a1), (b0, b1),
+                            ta[a0:a1], tb[b0:b1], mods_a, mods_b,
+                            sa.spans[i] if i >= 0 else (a0, a1), sb.spans[j] if j >= 0 else (b0, b1)))
+        out.sort(key=lambda e: e.b_span)
         return out
 
     def pair_edits(self, row_id: str, a: int, b: int, ops: Sequence[DiffOp]) -> list[Edit]:

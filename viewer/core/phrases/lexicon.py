@@ -29,6 +29,7 @@ _CATEGORY = {
                      "y", "e", "o", "k", "h", "f", "m", "mq", "mg", "q", "x", "t", "tg"), FUNCTION),
     **dict.fromkeys(("a", "ad", "ag", "z", "b"), ADJECTIVE),
 }
+_VERB_TAGS = frozenset(("v", "vg", "vd", "vi", "vq"))
 _TAG_LINE = re.compile(r"^(\S+) \d+ (" + "|".join(sorted(_CATEGORY, key=len, reverse=True)) + r")$", re.M)
 
 
@@ -96,13 +97,20 @@ class WordTags:
 
     def __init__(self, non_nominal: dict[str, str]) -> None:
         self._tags = non_nominal
+        self._verbs: dict[int, frozenset[str]] = {}
 
     def category(self, word: str) -> str:
         tag = self._tags.get(word)
         return _CATEGORY[tag] if tag is not None else NOMINAL
 
     def is_verb(self, word: str) -> bool:
-        return self._tags.get(word) in ("v", "vg", "vd", "vi", "vq")
+        return self._tags.get(word) in _VERB_TAGS
+
+    def verbs(self, length: int) -> frozenset[str]:
+        """The verbs of ``length`` characters (for scanning text position by position)."""
+        if length not in self._verbs:
+            self._verbs[length] = frozenset(w for w, t in self._tags.items() if len(w) == length and t in _VERB_TAGS)
+        return self._verbs[length]
 
     def __len__(self) -> int:
         return len(self._tags)
