@@ -166,3 +166,41 @@ def test_shuffled_sections_keep_titles_and_roles():
     swapped = t[:two.start] + b3 + "\n" + b2 + t[three.end:]
     r2 = build_report(clean_text(swapped))
     assert [s.role for s in r2.sections if s.number] == ["review", "plan_year", "plan_multi_year", "self_building"]
+
+
+PARTS_REPORT = """某某市人民政府工作报告
+——2025年1月10日在某某市第十六届人民代表大会第四次会议上
+市长　张三
+各位代表：
+现在，我代表市人民政府，向大会报告工作，请予审议。
+第一部分　2024年工作回顾
+过去一年，全市经济运行稳中有进。地区生产总值增长5.8%。
+一、产业升级步伐加快
+新增规上工业企业120家。
+二、改革开放持续深化
+进出口总额增长6%。
+第二部分　2025年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。
+一、加快建设现代化产业体系
+（一）推进制造业高质量发展。全力推进新型工业化。
+（二）做强现代服务业。
+二、深化改革扩大开放
+稳步推进要素市场化改革。
+第三部分　加强政府自身建设
+坚持依法行政，自觉接受人大监督。
+各位代表！让我们团结奋斗，再创新辉煌！
+"""
+
+
+@pytest.mark.parametrize("sep", ["\u3000", " ", "：", ""])
+def test_part_headings_are_the_top_level(sep):
+    """第一部分 / 第二部分 … (city reports often use them) are the top sections; 一、 and （一） nest below."""
+    r = build_report(clean_text(PARTS_REPORT.replace("部分\u3000", "部分" + sep)))
+    tops = [s for s in r.sections if s.number]
+    assert [(s.number, s.title, s.role) for s in tops] == [
+        ("第一部分", "2024年工作回顾", "review"), ("第二部分", "2025年工作安排", "plan_year"),
+        ("第三部分", "加强政府自身建设", "self_building")]
+    assert [c.label for c in tops[1].children] == ["一、加快建设现代化产业体系", "二、深化改革扩大开放"]
+    assert [c.label for c in tops[1].children[0].children] == ["（一）推进制造业高质量发展", "（二）做强现代服务业"]
+    assert tops[0].label == "第一部分\u30002024年工作回顾"
+    assert r.sections[-1].role == "closing" and r.targets is not None

@@ -92,10 +92,7 @@ class _Unit:
 
 def section_label(s: Section) -> str:
     """Number and heading as printed: "三、2022年重点工作", "（一）…", "——…"; "[closing]" without either."""
-    number = s.number
-    if number and number[-1] not in "）)、.．" and number != "——":
-        number += "、"
-    return f"{number}{s.title}" or f"[{s.role}]"
+    return s.label or f"[{s.role}]"
 
 
 def _paragraph_label(p: Paragraph) -> str:

@@ -65,7 +65,17 @@ class Section:
 
     @property
     def label(self) -> str:
-        return f"{self.number}{self.title}" if self.number else self.title
+        """Number and heading as printed: 一、标题 / （一）标题 / 1.标题 / 第一部分　标题 / ——标题."""
+        number = self.number
+        if not number:
+            return self.title
+        if number.endswith("部分"):
+            sep = "\u3000"
+        elif number[-1] in "一二三四五六七八九十":
+            sep = "、"
+        else:
+            sep = ""
+        return f"{number}{sep}{self.title}"
 
     def to_dict(self) -> dict:
         return {

@@ -40,9 +40,4 @@ def kind_label(kind: str) -> str:
 
 def section_label(s: Section) -> str:
     """一、标题 / （一）标题 / 1.标题; an untitled section by its role (结束语)."""
-    if s.number and s.number != "——":
-        sep = "、" if s.level == 1 and not s.number.startswith(("（", "(")) and not s.number.endswith(".") else ""
-        return f"{s.number}{sep}{s.title}"
-    if s.number == "——":
-        return f"——{s.title}"
-    return s.title or role_label(s.role)
+    return s.label or role_label(s.role)

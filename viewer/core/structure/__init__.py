@@ -8,7 +8,7 @@ from viewer.core.ingest.clean import CleanText
 from viewer.core.model import Paragraph, Report, Section
 from viewer.core.structure.meta import _NOTICE_WORDS_RE, extract_meta, find_front
 from viewer.core.structure.roles import find_problems, find_targets, is_glossary_title, refine_other_roles
-from viewer.core.structure.sections import build_tree, parse_heading
+from viewer.core.structure.sections import CN1, PART, PART_RE, build_tree, parse_heading
 from viewer.core.structure.text import split_paragraphs
 
 __all__ = ["build_report"]
@@ -31,7 +31,7 @@ def _body_start(paras: list[Paragraph], after: int, md_depth: dict[int, int]) ->
     """Index of the first paragraph of the report body: the first top heading (一、) after the front matter."""
     for i in range(after, len(paras)):
         h = parse_heading(paras[i], md_depth.get(paras[i].start, 0))
-        if h is not None and h.kind == 1 and h.value == 1:
+        if h is not None and h.kind in (PART, CN1) and h.value == 1:
             return i
     # no numbered top heading: the body starts after the salutation (各位代表：) or right after the front
     for i in range(after, min(after + 6, len(paras))):
@@ -51,7 +51,8 @@ def _closing_start(paras: list[Paragraph], start: int, end: int) -> int:
     """The closing appeal: the last few paragraphs of the body, from one that opens with 各位代表！/让我们."""
     lo = max(start + 1, end - CLOSING_WINDOW)
     for i in range(lo, end):
-        if _CLOSING_RE.match(paras[i].text) and not any(_L1_RE.match(paras[j].text) for j in range(i, end)):
+        if _CLOSING_RE.match(paras[i].text) and not any(_L1_RE.match(paras[j].text) or PART_RE.match(paras[j].text)
+                                                         for j in range(i, end)):
             # the appeal must be the tail: no heading of any kind after it
             if all(parse_heading(paras[j], 0) is None for j in range(i, end)):
                 return i

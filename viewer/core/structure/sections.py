@@ -13,12 +13,17 @@ from viewer.core.structure.roles import is_glossary_title, top_role
 from viewer.core.structure.text import cn_small_int
 
 _CNN = "[一二三四五六七八九十]{1,3}"
+# heading kinds, outermost first (a report uses some of them; levels follow the kinds it nests)
+MD, PART, CN1, CN2, AR1, AR2, LEAD = 0, 1, 2, 3, 4, 5, 6
+NUMBERED = (PART, CN1, CN2, AR1, AR2)
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^({_CNN})[、.．]\s*")),
-    (2, re.compile(rf"^[（(]({_CNN})[)）]\s*")),
-    (3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
-    (4, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
+    (PART, re.compile(rf"^第({_CNN})部分[、:：.．]?\s*")),   # 第一部分　2024年工作回顾
+    (CN1, re.compile(rf"^({_CNN})[、.．]\s*")),
+    (CN2, re.compile(rf"^[（(]({_CNN})[)）]\s*")),
+    (AR1, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*")),
+    (AR2, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
 ]
+PART_RE = _PATTERNS[0][1]
 _LEAD_RE = re.compile(r"^——(?!\s*\d{4}\s*年\s*\d{1,2}\s*月)")
 _ADDRESS_RE = re.compile(r"^各位代表[！!，,]")
 _RUN_IN_END = "。！？"
@@ -27,7 +32,7 @@ MAX_STANDALONE = 48
 
 @dataclass
 class Heading:
-    kind: int           # 1..4 numbered kinds, 0 = unnumbered Markdown heading, 5 = ——lead
+    kind: int           # NUMBERED kinds, MD = unnumbered Markdown heading, LEAD = ——lead paragraph
     value: int          # number as int (0 when unnumbered)
     number: str         # as displayed: 一 / （一） / 1. / （1） / ——
     title: str
@@ -62,21 +67,22 @@ def parse_heading(p: Paragraph, md_depth: int) -> Heading | None:
         t_end, b_start, standalone = _title_split(p, m.end())
         if t_end < 0:
             return None
-        if kind == 1 and not standalone and not md_depth:
+        if kind in (PART, CN1) and not standalone and not md_depth:
             # a top heading runs into its body only in a Markdown/Word heading; else it is a list item
             return None
-        number = {1: raw, 2: f"（{raw}）", 3: f"{raw}.", 4: f"（{raw}）"}[kind]
+        number = {PART: f"第{raw}部分", CN1: raw, CN2: f"（{raw}）", AR1: f"{raw}.", AR2: f"（{raw}）"}[kind]
         return Heading(kind, value, number, text[m.end():t_end].strip(), p.start + m.end(), p.start + t_end,
                        p.start + b_start, standalone)
     if md_depth and len(text) <= 60:
-        return Heading(0, 0, "", text.strip(), p.start, p.end, p.end, True)
+        return Heading(MD, 0, "", text.strip(), p.start, p.end, p.end, True)
     if is_glossary_title(text):
-        return Heading(0, 0, "", re.sub(r"\s+", "", text), p.start, p.end, p.end, True)
+        return Heading(MD, 0, "", re.sub(r"\s+", "", text), p.start, p.end, p.end, True)
     if _LEAD_RE.match(text):
         t_end, b_start, standalone = _title_split(p, 2)
         if t_end < 0:
             t_end, b_start = min(len(text), 2 + 40), 2 + 40
-        return Heading(5, 0, "——", text[2:t_end].strip(), p.start + 2, p.start + t_end, p.start + b_start, standalone)
+        return Heading(LEAD, 0, "——", text[2:t_end].strip(), p.start + 2, p.start + t_end, p.start + b_start,
+                       standalone)
     return None
 
 
@@ -98,21 +104,21 @@ def build_tree(paragraphs: list[Paragraph], md_depth: dict[int, int], report_yea
     for p in paragraphs:
         h = parse_heading(p, md_depth.get(p.start, 0))
         accepted = False
-        if h is not None and 1 <= h.kind <= 4:
+        if h is not None and h.kind in NUMBERED:
             k = key(h.kind)
             expected = last_child_value.get(k, 0) + 1
-            if h.value == expected or (h.value == 1 and h.kind > 1):
+            if h.value == expected or (h.value == 1 and h.kind > CN1):
                 accepted = True
-        elif h is not None and h.kind == 0:
+        elif h is not None and h.kind == MD:
             accepted = True
-        if accepted and h is not None and h.kind in (0, 1, 2, 3, 4):
-            kind = h.kind if h.kind else 1
+        if accepted and h is not None and h.kind in (MD, *NUMBERED):
+            kind = h.kind if h.kind != MD else CN1
             last_child_value[key(kind)] = h.value
             while stack and stack[-1][0] >= kind:
                 stack.pop()
             level = len(stack) + 1
             role = top_role(h.title, report_year) if level == 1 else "other"
-            if h.kind == 0 and is_glossary_title(h.title):
+            if h.kind == MD and is_glossary_title(h.title):
                 role = "glossary"
             sec = _new_section(h, level, p, role)
             if not h.standalone:
@@ -122,7 +128,7 @@ def build_tree(paragraphs: list[Paragraph], md_depth: dict[int, int], report_yea
             for _, s in stack:
                 s.end = max(s.end, p.end)
             continue
-        if h is not None and h.kind == 5 and stack:
+        if h is not None and h.kind == LEAD and stack:
             parent = stack[-1][1]
             lead = _new_section(h, parent.level + 1, p, "other")
             lead.paragraphs.append(p)
