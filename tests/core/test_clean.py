@@ -100,7 +100,7 @@ def test_markdown_heading_marks_kept_aside():
 _pieces = st.sampled_from([
     "经济", "增长", "6.5%", "，", ",", "。", "(一)", "（二）", "\n", "\n\n", "---", "― 2 ―", " ", "  ", "\u3000",
     "扫一扫在手机打开当前页", "第3页", "ＧＤＰ", "１２３", "我们要坚持稳中求进工作总基调确保稳住经济运行在合理区间内的基本盘",
-    "#", "## ", "名 词 解 释", ":", "(", ")", "\ufffd", "abc", "各位代表！",
+    "#", "## ", "名 词 解 释", ":", "(", ")", "\ufffd", "abc", "各位代表！", "**", "__", "*",
 ])
 
 
@@ -122,3 +122,18 @@ def test_delivery_line_broken_in_two_is_joined():
 def test_heading_at_page_end_is_not_joined_to_next_page():
     src = "上一段写完了。\n三、2021年工作安排\n7\n今年是实施“十四五”规划的开局之年。"
     assert clean_text(src).text == "上一段写完了。\n三、2021年工作安排\n今年是实施“十四五”规划的开局之年。"
+
+
+@pytest.mark.parametrize("src, expected", [
+    # a line set wholly in bold: the marks go (a converted web page or Markdown), the heading is found
+    ("**一、2024年工作回顾**\n过去一年。", "一、2024年工作回顾\n过去一年。"),
+    ("## **二、2025年工作安排**\n今年。", "二、2025年工作安排\n今年。"),
+    ("__三、加强政府自身建设__\n坚持依法行政。", "三、加强政府自身建设\n坚持依法行政。"),
+    # inline bold marks in pairs go too; a lone or odd mark is text
+    ("**一是**加快发展，**二是**深化改革。", "一是加快发展，二是深化改革。"),
+    ("乘号**只有一个。", "乘号**只有一个。"),
+])
+def test_bold_marks_are_not_text(src, expected):
+    c = clean_text(src)
+    assert c.text == expected
+    _check_offsets(src, c)

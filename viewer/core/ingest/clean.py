@@ -5,7 +5,7 @@ What is removed: web-page chrome (breadcrumbs, 扫一扫, 主办/ICP/备案 line
 whitespace that layout put between digits and Chinese. A paragraph split by a page break is joined again.
 What is normalised (one character for one, so offsets stay exact): half-width ``, : ; ! ? ( )`` in Chinese context to
 full-width, full-width digits/letters/``％`` to ASCII. Markdown heading marks (``## ``) are taken out of the text and
-kept as ``CleanText.md_depth``.
+kept as ``CleanText.md_depth``; the marks of a line set wholly in bold (``**一、…**``) are taken out too.
 """
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ _FOOTER_RE = re.compile(
 _BREAK_RE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|[\f\v]+|(?:-\s){2,}-)$")
 _JUNK_RE = re.compile(r"^[\ufffd\s\u200b\ufeff]*$")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t\u3000]*")
+# a whole line in bold: **text** or __text__ (the text itself holding no bold mark)
+_BOLD_LINE_RE = re.compile(r"^(\*\*|__)[ \t\u3000]*((?:(?!\*\*|__).)+?)[ \t\u3000]*\1$")
 
 # A line that starts a new paragraph whatever came before it (headings, lead paragraphs).
 HEADING_START_RE = re.compile(
@@ -112,6 +114,20 @@ def _line_segments(line: str, base: int) -> list[tuple[str, int]]:
     if pos < n:
         segs.append((line[pos:], base + pos))
     return segs
+
+
+def _drop_bold_marks(segs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The segments without their ``**`` marks (offsets of the kept characters unchanged)."""
+    out: list[tuple[str, int]] = []
+    for text, start in segs:
+        pos = 0
+        for m in re.finditer(r"\*\*", text):
+            if m.start() > pos:
+                out.append((text[pos:m.start()], start + pos))
+            pos = m.end()
+        if pos < len(text):
+            out.append((text[pos:], start + pos))
+    return out or [("", segs[0][1] if segs else 0)]
 
 
 def _classify(stripped: str) -> str:
@@ -207,7 +223,13 @@ def clean_text(source: str) -> CleanText:
                 md = len(m.group(1))
                 base += m.end()
                 stripped = stripped[m.end():]
+            b = _BOLD_LINE_RE.match(stripped)
+            if b:  # **一、2024年工作回顾** (Markdown / a web page converted): the marks are not text
+                base += b.start(2)
+                stripped = b.group(2)
             segs = _line_segments(stripped, base)
+            if stripped.count("**") >= 2 and stripped.count("**") % 2 == 0:
+                segs = _drop_bold_marks(segs)  # 加快**一是**… : inline bold marks, in pairs
             # A paragraph split by a page break (marker kept or lost): the previous paragraph stops mid-sentence.
             prev_text = para_text[-1] if paragraphs else ""
             joinable = bool(paragraphs) and md == 0 and para_md[-1] == 0 and (
