@@ -1,6 +1,8 @@
 """Structure of the five real samples: metadata, top sections and roles, targets and problems paragraphs."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import CORPUS
@@ -204,3 +206,53 @@ def test_part_headings_are_the_top_level(sep):
     assert [c.label for c in tops[1].children[0].children] == ["（一）推进制造业高质量发展", "（二）做强现代服务业"]
     assert tops[0].label == "第一部分\u30002024年工作回顾"
     assert r.sections[-1].role == "closing" and r.targets is not None
+
+
+def _unnumbered(parts_report: str) -> str:
+    return re.sub(r"^第[一二三]部分\u3000", "", parts_report, flags=re.M)
+
+
+def test_unnumbered_part_lines_are_top_sections():
+    """No numbers at all: short standalone lines that name a part of a work report are its top headings, and
+    the opening address before the first one stays in the preamble."""
+    r = build_report(clean_text(_unnumbered(PARTS_REPORT)))
+    assert [(s.title, s.role) for s in r.sections] == [
+        ("某某市人民政府工作报告", "preamble"), ("2024年工作回顾", "review"), ("2025年工作安排", "plan_year"),
+        ("加强政府自身建设", "self_building"), ("", "closing")]
+    assert [c.label for c in r.sections[2].children] == ["一、加快建设现代化产业体系", "二、深化改革扩大开放"]
+    assert r.sections[0].end > r.text.index("请予审议")
+
+
+def _no_numbered_lines(text: str) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^\n]*\n", "", text, flags=re.M)
+
+
+def test_text_before_the_first_heading_does_not_swallow_the_headings():
+    """Long body text before the first part line (so not the opening address) is a section of its own, and
+    the first heading closes it: the parts stay top sections."""
+    text = _no_numbered_lines(_unnumbered(PARTS_REPORT)).replace(
+        "2024年工作回顾\n", "2024年，全市上下团结奋斗，经济社会发展取得新成效，" * 5 + "。\n2024年工作回顾\n", 1)
+    r = build_report(clean_text(text))
+    assert [s.role for s in r.sections] == ["preamble", "other", "review", "plan_year", "self_building", "closing"]
+    assert all(s.level == 1 for s in r.sections)
+
+
+@pytest.mark.parametrize("keep", [1, 0])
+def test_without_two_part_lines_the_body_stays_one_section(keep):
+    text = _no_numbered_lines(_unnumbered(PARTS_REPORT))
+    for line in ["2024年工作回顾", "2025年工作安排", "加强政府自身建设"][keep:]:
+        text = text.replace(line + "\n", "")
+    r = build_report(clean_text(text))
+    assert [s.role for s in r.sections] == ["preamble", "other", "closing"]
+    assert r.targets is not None
+
+
+def test_a_numbered_report_ignores_unnumbered_lines_that_name_parts():
+    """Where 一、 headings name the parts, a later standalone line such as 2025年工作安排 is just a line."""
+    text = PARTS_REPORT.replace("第一部分\u3000", "一、").replace("第二部分\u3000", "二、").replace(
+        "第三部分\u3000", "三、")
+    text = re.sub(r"^([一二])、(加快建设|产业升级|改革开放|深化改革)", r"\1.\2", text, flags=re.M)
+    text = text.replace("进出口总额增长6%。\n", "进出口总额增长6%。\n2025年工作安排要点\n")
+    r = build_report(clean_text(text))
+    assert [(s.number, s.role) for s in r.sections if s.number] == [
+        ("一", "review"), ("二", "plan_year"), ("三", "self_building")]

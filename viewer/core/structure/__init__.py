@@ -7,8 +7,8 @@ import re
 from viewer.core.ingest.clean import CleanText
 from viewer.core.model import Paragraph, Report, Section
 from viewer.core.structure.meta import _NOTICE_WORDS_RE, extract_meta, find_front
-from viewer.core.structure.roles import find_problems, find_targets, is_glossary_title, refine_other_roles
-from viewer.core.structure.sections import CN1, PART, PART_RE, build_tree, parse_heading
+from viewer.core.structure.roles import find_problems, find_targets, is_glossary_title, refine_other_roles, top_role
+from viewer.core.structure.sections import CN1, MD, PART, PART_LINE, PART_RE, build_tree, parse_heading
 from viewer.core.structure.text import split_paragraphs
 
 __all__ = ["build_report"]
@@ -38,6 +38,32 @@ def _body_start(paras: list[Paragraph], after: int, md_depth: dict[int, int]) ->
         if paras[i].text.startswith("各位代表") and len(paras[i].text) <= 8:
             return i + 1
     return after
+
+
+def _is_top_heading(p: Paragraph, md_depth: dict[int, int]) -> bool:
+    h = parse_heading(p, md_depth.get(p.start, 0))
+    return h is not None and (h.kind in (PART, CN1) or (h.kind == MD and md_depth.get(p.start, 0) > 0))
+
+
+#: the roles an unnumbered heading line may announce (a line naming one of them is a part of the report)
+_TOP_LINE_ROLES = frozenset({"review", "plan_multi_year", "plan_year", "self_building"})
+_TOP_LINE_MAX = 30
+_ADDRESS_MAX = 120  # the opening address of the speech (现在，我代表…) is no longer than this
+
+
+def _unnumbered_tops(paras: list[Paragraph], md_depth: dict[int, int], year: int | None) -> dict[int, int]:
+    """Short standalone lines without a number that name a part of a work report (2024年工作回顾, 2025年工作安排,
+    加强政府自身建设) are its top headings when there are at least two and the first comes before any numbered or
+    styled top heading (those then nest below them, as under 第一部分): paragraph start -> ``PART_LINE``."""
+    found = {}
+    for p in paras:
+        if not found and _is_top_heading(p, md_depth):
+            return {}  # a numbered report: its own headings name the parts
+        t = p.text.strip().rstrip("：:")
+        if (len(t) <= _TOP_LINE_MAX and not any(c in t for c in "。！？，,；;") and md_depth.get(p.start, 0) == 0
+                and parse_heading(p, 0) is None and top_role(t, year) in _TOP_LINE_ROLES):
+            found[p.start] = PART_LINE
+    return found if len(found) >= 2 else {}
 
 
 def _glossary_start(paras: list[Paragraph], start: int) -> int:
@@ -75,15 +101,24 @@ def build_report(clean: CleanText, *, path: str = "", fmt: str = "txt", encoding
         named = next((p for p in notice if "通知" in p.text and len(p.text) <= 60), None) if role == "notice" else None
         sections.append(_plain_section(notice, role, named.text if named else "", named))
     body_from = _body_start(paras, front_end, clean.md_depth)
+    gloss_from = _glossary_start(paras, body_from)
+    close_from = _closing_start(paras, body_from, gloss_from)
+    md_depth = clean.md_depth
+    tops = _unnumbered_tops(paras[front_end:close_from], md_depth, meta.year)
+    if tops:
+        md_depth = {**md_depth, **tops}
+        first = next(i for i in range(front_end, close_from) if paras[i].start in tops)
+        if first < body_from or all(len(p.text) <= _ADDRESS_MAX for p in paras[body_from:first]):
+            # the first part line starts the body (现在，我代表…请予审议。 before it is the preamble's)
+            body_from = first
+            gloss_from = _glossary_start(paras, body_from)
+            close_from = _closing_start(paras, body_from, gloss_from)
     pre_from = front.title_idx or 0
     if body_from > pre_from:
         title_para = paras[front.title_idx] if front.title_idx is not None else None
         sections.append(_plain_section(paras[pre_from:body_from], "preamble",
                                        title_para.text if title_para else "", title_para))
-    gloss_from = _glossary_start(paras, body_from)
-    close_from = _closing_start(paras, body_from, gloss_from)
-
-    body = build_tree(paras[body_from:close_from], clean.md_depth, meta.year)
+    body = build_tree(paras[body_from:close_from], md_depth, meta.year)
     refine_other_roles(body, text)
     sections.extend(body)
     if close_from < gloss_from:

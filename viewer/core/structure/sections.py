@@ -16,6 +16,8 @@ _CNN = "[一二三四五六七八九十]{1,3}"
 # heading kinds, outermost first (a report uses some of them; levels follow the kinds it nests)
 MD, PART, CN1, CN2, AR1, AR2, LEAD = 0, 1, 2, 3, 4, 5, 6
 NUMBERED = (PART, CN1, CN2, AR1, AR2)
+PART_LINE = -1  # md_depth value of an unnumbered line that names a part of the report: a heading of kind PART
+_INTRO = 99     # the stack kind of untitled body text before the first heading: any heading closes it
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (PART, re.compile(rf"^第({_CNN})部分[、:：.．]?\s*")),   # 第一部分　2024年工作回顾
     (CN1, re.compile(rf"^({_CNN})[、.．]\s*")),
@@ -112,7 +114,7 @@ def build_tree(paragraphs: list[Paragraph], md_depth: dict[int, int], report_yea
         elif h is not None and h.kind == MD:
             accepted = True
         if accepted and h is not None and h.kind in (MD, *NUMBERED):
-            kind = h.kind if h.kind != MD else CN1
+            kind = h.kind if h.kind != MD else PART if md_depth.get(p.start) == PART_LINE else CN1
             last_child_value[key(kind)] = h.value
             while stack and stack[-1][0] >= kind:
                 stack.pop()
@@ -144,8 +146,8 @@ def build_tree(paragraphs: list[Paragraph], md_depth: dict[int, int], report_yea
             for _, s in stack:
                 s.end = max(s.end, p.end)
         else:
-            # body text before any heading: an unnumbered section of its own
+            # body text before any heading: an unnumbered section of its own, closed by the first heading
             tops.append(Section(level=1, number="", title="", role="other", start=p.start, end=p.end,
                                 title_start=p.start, title_end=p.start, body_start=p.start, paragraphs=[p]))
-            stack.append((1, tops[-1]))
+            stack.append((_INTRO, tops[-1]))
     return tops
