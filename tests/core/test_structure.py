@@ -256,3 +256,16 @@ def test_a_numbered_report_ignores_unnumbered_lines_that_name_parts():
     r = build_report(clean_text(text))
     assert [(s.number, s.role) for s in r.sections if s.number] == [
         ("一", "review"), ("二", "plan_year"), ("三", "self_building")]
+
+
+@pytest.mark.parametrize("written, date", [
+    ("二〇二五年一月十日", "2025-01-10"),
+    ("二○二五年二月二十三日", "2025-02-23"),
+    ("2025年1月10日", "2025-01-10"),
+])
+def test_delivery_date_in_chinese_numerals(written, date):
+    r = build_report(clean_text(PARTS_REPORT.replace("2025年1月10日", written)))
+    assert (r.meta.year, r.meta.date, r.meta.speaker, r.meta.office) == (int(date[:4]), date, "张三", "市长")
+    assert r.meta.session == "第十六届人民代表大会第四次会议"
+    assert [s.role for s in r.sections][0] == "preamble"
+    assert not any(s.number == "——" for s in r.walk())   # the delivery line is no ——lead paragraph

@@ -143,7 +143,7 @@ def _classify(stripped: str) -> str:
     return "content"
 
 
-_DELIVERY_START_RE = re.compile(r"^——\s*\d{4}\s*年")
+_DELIVERY_START_RE = re.compile(r"^——\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
 
 
 def _split_delivery_line(prev: str, line: str) -> bool:

@@ -5,11 +5,25 @@ import re
 from dataclasses import dataclass
 
 from viewer.core.model import Meta, Paragraph
+from viewer.core.structure.text import cn_small_int
 
 _CN = "\u4e00-\u9fff"
 TITLE_RE = re.compile(r"政府工作报告|工作报告$")
 _NOTICE_WORDS_RE = re.compile(r"关于印发|的通知|印发给你们|此件公开发布|府发|府办发")
-DELIVERY_RE = re.compile(r"^——\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_YEAR = "[〇○零一二三四五六七八九]{4}"
+_CN_DAY = "[一二三四五六七八九十]{1,3}"
+# ——2025年1月10日在… / ——二〇二五年一月十日在… (formal documents write dates in Chinese numerals too)
+DELIVERY_RE = re.compile(rf"^——\s*(\d{{4}}|{_CN_YEAR})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月\s*(\d{{1,2}}|{_CN_DAY})\s*日")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def date_number(token: str) -> int | None:
+    """A year, month or day as written: 2025 / 二〇二五 / 10 / 十 / 二十三."""
+    if token.isdigit():
+        return int(token)
+    if len(token) == 4 and all(c in _CN_DIGIT for c in token):
+        return int("".join(str(_CN_DIGIT[c]) for c in token))
+    return cn_small_int(token)
 _SESSION_RE = re.compile(
     r"第[一二三四五六七八九十]{1,3}届人民代表大会(?:常务委员会)?(?:第[一二三四五六七八九十]{1,3}次(?:全体)?会议)?"
 )
@@ -75,9 +89,10 @@ def extract_meta(paragraphs: list[Paragraph], front: FrontMatter) -> Meta:
         line = paragraphs[front.delivery_idx].text  # a line broken in two was joined by the cleaner
         m = DELIVERY_RE.match(line)
         if m:
-            y, mo, d = (int(g) for g in m.groups())
-            meta.year = y
-            meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
+            y, mo, d = (date_number(g) for g in m.groups())
+            if y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
+                meta.year = y
+                meta.date = f"{y:04d}-{mo:02d}-{d:02d}"
         s = _SESSION_RE.search(re.sub(r"\s+", "", line))
         if s:
             meta.session = s.group()
