@@ -269,3 +269,20 @@ def test_delivery_date_in_chinese_numerals(written, date):
     assert r.meta.session == "第十六届人民代表大会第四次会议"
     assert [s.role for s in r.sections][0] == "preamble"
     assert not any(s.number == "——" for s in r.walk())   # the delivery line is no ——lead paragraph
+
+
+@pytest.mark.parametrize("front", [
+    "——2025年1月10日在某某市第十六届人民代表大会第四次会议上\n市长　张三\n",
+    "（2025年1月10日在某某市第十六届人民代表大会第四次会议上）\n某某市人民政府市长　张三\n",
+    "——在某某市第十六届人民代表大会第四次会议上\n2025年1月10日\n市长　张三\n",
+    "2025年1月10日\n——在某某市第十六届人民代表大会第四次会议上\n市长　张三\n",
+    "(2025年1月10日在某某市第十六届人民代表大会第四次会议上)\n市长 张三\n",
+])
+def test_delivery_line_forms(front):
+    """The delivery line written in the forms reports use: dash or brackets, the date inside or on its own."""
+    text = PARTS_REPORT.replace("——2025年1月10日在某某市第十六届人民代表大会第四次会议上\n市长　张三\n", front)
+    r = build_report(clean_text(text))
+    m = r.meta
+    assert (m.district, m.year, m.date, m.speaker, m.office) == ("某某市", 2025, "2025-01-10", "张三", "市长")
+    assert m.session == "第十六届人民代表大会第四次会议"
+    assert [s.role for s in r.sections] == ["preamble", "review", "plan_year", "self_building", "closing"]

@@ -93,7 +93,8 @@ def build_report(clean: CleanText, *, path: str = "", fmt: str = "txt", encoding
     meta = extract_meta(paras, front)
     sections: list[Section] = []
 
-    front_end = max(i for i in (front.title_idx, front.delivery_idx, front.speaker_idx, -1) if i is not None) + 1
+    front_end = max(i for i in (front.title_idx, front.delivery_idx, front.speaker_idx, front.date_idx, -1)
+                    if i is not None) + 1
     # paragraphs before the title: the notice that printed the report (印发…的通知) or leftover page furniture
     if front.title_idx:
         notice = paras[: front.title_idx]

@@ -13,7 +13,10 @@ _NOTICE_WORDS_RE = re.compile(r"关于印发|的通知|印发给你们|此件公
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}"
 _CN_DAY = "[一二三四五六七八九十]{1,3}"
 # ——2025年1月10日在… / ——二〇二五年一月十日在… (formal documents write dates in Chinese numerals too)
-DELIVERY_RE = re.compile(rf"^——\s*(\d{{4}}|{_CN_YEAR})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月\s*(\d{{1,2}}|{_CN_DAY})\s*日")
+_DATE = rf"(\d{{4}}|{_CN_YEAR})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月\s*(\d{{1,2}}|{_CN_DAY})\s*日"
+DELIVERY_RE = re.compile(rf"^(?:——|[（(])\s*{_DATE}")            # ——2025年1月10日在… / （2025年1月10日在…）
+_PLACE_ONLY_RE = re.compile(r"^(?:——|[（(])\s*在.{2,40}(?:会议|大会)上?[)）]?$")  # ——在…会议上 (the date apart)
+_DATE_LINE_RE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")       # 2025年1月10日, on its own line
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
@@ -40,35 +43,47 @@ class FrontMatter:
     title_idx: int | None
     delivery_idx: int | None
     speaker_idx: int | None
+    date_idx: int | None = None     # a line holding only the delivery date, when the delivery line has none
 
 
 def find_front(paragraphs: list[Paragraph], limit: int = 60) -> FrontMatter:
     """Locate the report title, the delivery line (——日期在…会议上) and the speaker line."""
-    title_idx = delivery_idx = speaker_idx = None
+    title_idx = delivery_idx = speaker_idx = date_idx = None
     n = min(len(paragraphs), limit)
+
+    def is_delivery(j: int) -> bool:
+        t = paragraphs[j].text.strip()
+        return bool(DELIVERY_RE.match(t) or _PLACE_ONLY_RE.match(t))
+
     for i in range(n):
         t = paragraphs[i].text.strip()
         if len(t) <= 60 and TITLE_RE.search(t) and not _NOTICE_WORDS_RE.search(t):
             title_idx = i
             # the delivery line follows within a few paragraphs
             for j in range(i + 1, min(i + 4, len(paragraphs))):
-                if DELIVERY_RE.match(paragraphs[j].text):
+                if is_delivery(j):
                     delivery_idx = j
                     break
             if delivery_idx is not None:
                 break
     if delivery_idx is None:
         for i in range(n):
-            if DELIVERY_RE.match(paragraphs[i].text):
+            if is_delivery(i):
                 delivery_idx = i
                 break
     if delivery_idx is not None:
-        for j in range(delivery_idx + 1, min(delivery_idx + 4, len(paragraphs))):
+        if not DELIVERY_RE.match(paragraphs[delivery_idx].text.strip()):
+            # ——在…会议上 with the date on a line of its own just before or after it
+            date_idx = next((j for j in (delivery_idx + 1, delivery_idx - 1)
+                             if 0 <= j < len(paragraphs) and j != title_idx
+                             and _DATE_LINE_RE.match(paragraphs[j].text.strip())), None)
+        after = max(delivery_idx, date_idx if date_idx is not None else -1)
+        for j in range(after + 1, min(after + 4, len(paragraphs))):
             t = paragraphs[j].text
             if len(t) <= 50 and _OFFICE_RE.search(t):
                 speaker_idx = j
                 break
-    return FrontMatter(title_idx, delivery_idx, speaker_idx)
+    return FrontMatter(title_idx, delivery_idx, speaker_idx, date_idx)
 
 
 def district_of(name: str) -> str:
@@ -87,7 +102,9 @@ def extract_meta(paragraphs: list[Paragraph], front: FrontMatter) -> Meta:
         meta.district = district_of(meta.title)
     if front.delivery_idx is not None:
         line = paragraphs[front.delivery_idx].text  # a line broken in two was joined by the cleaner
-        m = DELIVERY_RE.match(line)
+        m = DELIVERY_RE.match(line.strip())
+        if m is None and front.date_idx is not None:
+            m = _DATE_LINE_RE.match(paragraphs[front.date_idx].text.strip())
         if m:
             y, mo, d = (date_number(g) for g in m.groups())
             if y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
