@@ -663,117 +663,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="24" />
+        <location filename="../../viewer/ui/main_window.py" line="25" />
         <source>报告 (*.txt *.md *.docx *.pdf *.html *.htm);;所有文件 (*)</source>
         <translation>Reports (*.txt *.md *.docx *.pdf *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="34" />
+        <location filename="../../viewer/ui/main_window.py" line="35" />
         <source>报告对照 Report Compare</source>
         <translation>Report Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="48" />
+        <location filename="../../viewer/ui/main_window.py" line="49" />
         <source>报告库</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="55" />
+        <location filename="../../viewer/ui/main_window.py" line="56" />
         <source>章节</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="55" />
+        <location filename="../../viewer/ui/main_window.py" line="56" />
         <source>类型</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="85" />
+        <location filename="../../viewer/ui/main_window.py" line="86" />
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="86" />
+        <location filename="../../viewer/ui/main_window.py" line="87" />
         <source>单篇阅读</source>
         <translation>Single report</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="95" />
+        <location filename="../../viewer/ui/main_window.py" line="96" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="119" />
+        <location filename="../../viewer/ui/main_window.py" line="121" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="120" />
+        <location filename="../../viewer/ui/main_window.py" line="122" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="124" />
+        <location filename="../../viewer/ui/main_window.py" line="126" />
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="132" />
+        <location filename="../../viewer/ui/main_window.py" line="134" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="137" />
+        <location filename="../../viewer/ui/main_window.py" line="139" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="139" />
+        <location filename="../../viewer/ui/main_window.py" line="141" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="141" />
+        <location filename="../../viewer/ui/main_window.py" line="143" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="141" />
+        <location filename="../../viewer/ui/main_window.py" line="143" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="155" />
+        <location filename="../../viewer/ui/main_window.py" line="157" />
         <source>语言将在重新启动后生效</source>
         <translation>The language changes when the app restarts</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="178" />
+        <location filename="../../viewer/ui/main_window.py" line="180" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="264" />
+        <location filename="../../viewer/ui/main_window.py" line="208" />
+        <source>文件夹中的报告文件超过 %1 个，只读取前 %1 个</source>
+        <translation>the folder holds more than %1 report files: only the first %1 are read</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/ui/main_window.py" line="276" />
         <source>正在读取 %1（%2/%3）</source>
         <translation>Reading %1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="284" />
+        <location filename="../../viewer/ui/main_window.py" line="296" />
         <source>已加载 %1 份报告</source>
         <translation>%1 reports loaded</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="286" />
+        <location filename="../../viewer/ui/main_window.py" line="298" />
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="288" />
+        <location filename="../../viewer/ui/main_window.py" line="300" />
         <source>，对照其中已勾选的 %1 份（在报告库中勾选其他报告即可加入对照）</source>
         <translation>; comparing the %1 ticked (tick others in the library to add them)</translation>
     </message>
     <message>
-        <location filename="../../viewer/ui/main_window.py" line="292" />
+        <location filename="../../viewer/ui/main_window.py" line="214" />
+        <location filename="../../viewer/ui/main_window.py" line="304" />
         <source>无法读取：</source>
         <translation>Could not read: </translation>
     </message>

@@ -105,3 +105,35 @@ def test_a_big_drop_ticks_only_the_first_few_for_comparison(qtbot, window, tmp_p
     model.set_checked(8, True)                     # the user adds one by hand
     qtbot.waitUntil(lambda: not window.is_busy() and window.compare.model.columnCount() == MAX_AUTO_CHECK + 1,
                     timeout=60_000)
+
+
+def test_drop_a_folder_of_reports(qtbot, window, tmp_path, monkeypatch):
+    import shutil
+
+    import viewer.ui.main_window as mw
+
+    folder = tmp_path / "报告"
+    (folder / "渝北").mkdir(parents=True)
+    for p in sample_files()[:2]:
+        shutil.copy(p, folder / p.name)
+    shutil.copy(sample_files()[2], folder / "渝北" / sample_files()[2].name)
+    (folder / "README.md").write_text("说明", encoding="utf-8")
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    drop(window, [folder, empty])
+    wait_loaded(qtbot, window)
+    assert sorted(Path(r.path).name for r in window.reports) == sorted(p.name for p in sample_files()[:3])
+    assert len(window.errors) == 1 and window.errors[0].startswith("空文件夹: ")
+    assert "no report files" in window.errors[0] and "空文件夹" in window.statusBar().currentMessage()
+    # a folder with more files than a drop takes: the first ones load, the status bar says so
+    monkeypatch.setattr(mw, "MAX_FOLDER_FILES", 1)
+    monkeypatch.setattr("viewer.core.loader.MAX_FOLDER_FILES", 1)
+    many = tmp_path / "many"
+    many.mkdir()
+    for p in sample_files()[3:]:
+        shutil.copy(p, many / p.name)
+    drop(window, [many])
+    wait_loaded(qtbot, window)
+    assert len(window.reports) == 4
+    assert window.errors[-1].startswith("many: ") and "1" in window.errors[-1]
+    assert "many" in window.statusBar().currentMessage()

@@ -44,8 +44,11 @@ def parse_kinds(text: str) -> frozenset[str]:
 
 def handler(args: argparse.Namespace) -> int:
     parser = args.parser
-    if len(args.files) < 2:
-        parser.error(f"needs at least two report files, got {len(args.files)}")
+    from viewer.core.loader import expand_paths
+
+    files, _notes = expand_paths(args.files)   # a folder stands for its report files
+    if len(files) < 2:
+        parser.error(f"needs at least two report files, got {len(files)}")
     try:
         kinds = parse_kinds(args.kinds)
     except ValueError as exc:
@@ -53,11 +56,13 @@ def handler(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless: no window is ever shown
 
     from viewer.core.comparison import compare_reports
-    from viewer.core.loader import load_report
+    from viewer.core.loader import load_reports
     from viewer.core.tokenize import Tokenizer
     from viewer.export.pdf import ExportError, FontMissing, export_comparison_pdf, page_count
 
-    reports = [load_report(f) for f in args.files]  # ReportError propagates: cli.py prints one line, exits 2
+    reports = load_reports(args.files)  # a folder: its report files; ReportError: cli.py prints one line, exits 2
+    if len(reports) < 2:
+        parser.error(f"needs at least two report files, got {len(reports)}")
     tokenizer = Tokenizer()
     comparison = compare_reports(reports, tokenizer)
     started = time.perf_counter()

@@ -26,9 +26,9 @@ def register(sub) -> None:
 
 def handler(args: argparse.Namespace) -> int:
     from viewer.core.indicators import frame_to_csv_text, indicators_frame
-    from viewer.core.loader import load_report
+    from viewer.core.loader import load_reports
 
-    reports = [load_report(f) for f in args.files]  # ReportError propagates: cli.py prints one line, exits 2
+    reports = load_reports(args.files)  # a folder: its report files; ReportError: cli.py prints one line, exits 2
     df = indicators_frame(reports)
     if args.primary:
         df = df[df["primary"]]

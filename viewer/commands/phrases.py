@@ -28,12 +28,12 @@ def register(sub) -> None:
 
 
 def handler(args: argparse.Namespace) -> int:
-    from viewer.core.loader import load_report
+    from viewer.core.loader import load_reports
     from viewer.core.phrases import phrase_lifecycle
     from viewer.core.phrases.tables import csv_text, lifecycle_table
     from viewer.core.tokenize import Tokenizer
 
-    reports = [load_report(f) for f in args.files]  # ReportError propagates: cli.py prints one line, exits 2
+    reports = load_reports(args.files)  # a folder: its report files; ReportError: cli.py prints one line, exits 2
     reports.sort(key=lambda r: (r.meta.district, r.meta.year or 0, r.name))  # the app's column order
     tokenizer = Tokenizer()
     life = phrase_lifecycle(reports, tokenizer)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTableView, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from viewer.core.loader import MAX_FOLDER_FILES, expand_paths
 from viewer.core.model import Report, Section
 from viewer.ui.compare_view import CompareView
 from viewer.ui.labels import role_label, section_label
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.load_problems = LoadProblems(self)  # every unread file with its reason, behind a status-bar button
         self._batch_errors: list[str] = []
+        self._folder_notes: list[str] = []   # folders dropped that gave no (or not all) files, for the next batch
 
         self._build_menus()
         from viewer.ui.workspace_actions import WorkspaceController
@@ -201,6 +203,16 @@ class MainWindow(QMainWindow):
     def load_files(self, paths: list[Path]) -> None:
         """Load files on a worker thread (queued behind a load in progress); a .rcw opens as a workspace."""
         paths = self.workspace.take_workspaces(paths)
+        paths, notes = expand_paths(paths)   # a dropped folder: the report files in it
+        for folder, _note in notes:
+            reason = self.tr("文件夹中的报告文件超过 %1 个，只读取前 %1 个").replace("%1", str(MAX_FOLDER_FILES))
+            line = f"{Path(folder).name}: {reason}"
+            self.errors.append(line)
+            self.load_problems.add(str(folder), reason)
+            self._folder_notes.append(line)   # shown with the batch they came with
+        if notes and not paths and self._job is None:
+            self.statusBar().showMessage(self.tr("无法读取：") + "；".join(self._folder_notes))
+            self._folder_notes = []
         self._queue.extend(paths)
         if self._job is None:
             self._start_next()
@@ -209,7 +221,7 @@ class MainWindow(QMainWindow):
         if not self._queue:
             return
         paths, self._queue = self._queue, []
-        self._batch_errors = []
+        self._batch_errors, self._folder_notes = self._folder_notes, []
         job = LoadJob(paths)
         job.signals.started.connect(self._on_load_started)
         job.signals.progress.connect(self._on_load_progress)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,36 @@ EXTENSIONS: dict[str, str] = {
     ".xhtml": "html",
     ".shtml": "html",
 }
+
+#: files a folder holds beside its reports (a README describing them, a licence, a changelog)
+_NOT_A_REPORT = re.compile(r"^(?:readme|license|licence|changelog|copying)\b", re.I)
+
+
+def report_files_in(folder: str | Path, limit: int | None = None) -> list[Path]:
+    """The report files in ``folder`` and its subfolders (by the extensions the readers know), sorted by path;
+    hidden files, office lock files (``~$…``) and READMEs left out; at most ``limit`` + 1 (to tell "more")."""
+    folder = Path(folder)
+    out: list[Path] = []
+    try:
+        found = sorted(folder.rglob("*"))
+    except OSError:
+        return out
+    for p in found:
+        rel = p.relative_to(folder)
+        if any(part.startswith((".", "~$")) for part in rel.parts) or _NOT_A_REPORT.match(p.stem):
+            continue
+        if p.suffix.lower() in EXTENSIONS and p.is_file():
+            out.append(p)
+            if limit is not None and len(out) > limit:
+                break
+    return out
+
+
+def _folder_reason(path: Path) -> str:
+    if report_files_in(path, limit=0):
+        return "is a folder: open the report files in it (or drop the folder on the window)"
+    return "is a folder with no report files (.txt .md .docx .pdf .html) in it"
+
 
 _SAVE_AS_DOCX = "open it in Word or WPS and save it as .docx (or export a PDF)"
 _UNSUPPORTED: dict[str, str] = {
@@ -106,7 +137,7 @@ def _stat(path: Path) -> os.stat_result:
     except OSError as exc:
         raise ReportError(path, f"cannot access the file ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
-        raise ReportError(path, "is a folder, not a file")
+        raise ReportError(path, _folder_reason(path))
     if not stat.S_ISREG(st.st_mode):
         raise ReportError(path, "is not a regular file")
     return st
@@ -118,7 +149,7 @@ def _open(path: Path) -> BinaryIO:
     except PermissionError:
         raise ReportError(path, "permission denied") from None
     except IsADirectoryError:
-        raise ReportError(path, "is a folder, not a file") from None
+        raise ReportError(path, _folder_reason(path)) from None
     except OSError as exc:
         if exc.errno == errno.EACCES:
             raise ReportError(path, "permission denied") from None
