@@ -241,3 +241,20 @@ def test_reordered_subsections_are_paired_as_moved(tokenizer):
              for row in plan.children if all(c is not None and c.kind == "section" for c in row.cells)}
     assert {(t, t) for t, _ in (industry, farms, school, health)} == {(x, y) for x, y, _ in pairs}
     assert sum(reason == MOVED for *_, reason in pairs) >= 1
+
+
+def test_front_matter_lines_pair_by_what_they_are(tokenizer):
+    """The delivery line and the speaker line pair across reports whatever their words (two districts, the
+    date inside the delivery line in one and on its own line in the other)."""
+    from tests.core.test_structure import PARTS_REPORT
+
+    one = report_from_text(PARTS_REPORT, "one.txt")
+    two = report_from_text(PARTS_REPORT.replace(
+        "——2025年1月10日在某某市第十六届人民代表大会第四次会议上\n市长　张三\n",
+        "——在另一县第九届人民代表大会第三次会议上\n2025年1月12日\n另一县人民政府县长　李四\n"), "two.txt")
+    assert [p.role for p in one.paragraphs[:3]] == ["delivery", "speaker", None]
+    assert [p.role for p in two.paragraphs[:4]] == ["delivery", "delivery_date", "speaker", None]
+    al = align_reports([one, two], tokenizer)
+    pairs = {(r.cells[0].node.role, r.cells[1].node.role) for _, r in al.walk()
+             if all(c is not None and c.kind == "paragraph" for c in r.cells)}
+    assert ("delivery", "delivery") in pairs and ("speaker", "speaker") in pairs

@@ -51,7 +51,7 @@ __all__ = [
     "align_reports", "build_units", "section_label",
 ]
 
-_PARAGRAPH_ROLES = ("targets", "problems")
+_PARAGRAPH_ROLES = ("targets", "problems", "delivery", "delivery_date", "speaker")
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ class Paragraph:
     end: int
     text: str
     sentences: list[Sentence] = field(default_factory=list)
-    role: str | None = None  # "targets" / "problems" when the paragraph is one
+    role: str | None = None  # "targets" / "problems", or a front-matter line: "delivery", "delivery_date", "speaker"
 
 
 @dataclass(slots=True)

@@ -128,6 +128,10 @@ def build_report(clean: CleanText, *, path: str = "", fmt: str = "txt", encoding
     if gloss_from < len(paras):
         sections.append(_plain_section(paras[gloss_from:], "glossary", paras[gloss_from].text, paras[gloss_from]))
 
+    for idx, role in ((front.delivery_idx, "delivery"), (front.date_idx, "delivery_date"),
+                      (front.speaker_idx, "speaker")):
+        if idx is not None and idx != front.title_idx:
+            paras[idx].role = role  # front-matter lines pair by what they are, whatever their words
     body_paras = [p for s in sections for p in _walk_paragraphs(s)]
     body_paras.sort(key=lambda p: p.start)
 
