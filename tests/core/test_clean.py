@@ -137,3 +137,49 @@ def test_bold_marks_are_not_text(src, expected):
     c = clean_text(src)
     assert c.text == expected
     _check_offsets(src, c)
+
+
+def _paginate(text: str, header: str, every: int = 6, footer: bool = True) -> str:
+    """Break ``text`` into pages the way a PDF export does: long lines cut in the middle, a page number and the
+    running header between the halves."""
+    out, page = [], 2
+    for i, line in enumerate(text.split("\n")):
+        if i > 12 and i % every == 0 and len(line) > 100:   # halves longer than a heading
+            k = len(line) // 2
+            while line[k - 1] in "。！？；：":   # a cut right after a sentence is a paragraph end (kept apart)
+                k += 1
+            out += [line[:k], *([f"— {page} —", ""] if footer else []), header, line[k:]]
+            page += 1
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("footer", [True, False])
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_running_header_is_page_furniture(path, footer):
+    src = path.read_text(encoding="utf-8")
+    title = next(ln.strip() for ln in src.split("\n") if ln.strip().endswith("工作报告"))
+    paged = _paginate(src, title, footer=footer)
+    assert paged.count(title) >= 4
+    c = clean_text(paged)
+    assert c.text == clean_text(src).text          # halves rejoined, headers and page numbers gone
+    assert c.text.count(title) == clean_text(src).text.count(title)
+    _check_offsets(paged, c)
+
+
+def test_a_line_recurring_at_paragraph_ends_is_kept():
+    """A short line that recurs where paragraphs end (not cutting one) is the report's own text."""
+    src = "\n".join(["各位代表", "我们要坚持稳中求进工作总基调。", "各位代表", "我们要统筹发展和安全。", "各位代表",
+                     "让我们团结奋斗。"])
+    assert clean_text(src).text.count("各位代表") == 3
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("引进亿元以上项目9", "0个，其中10亿元以上项目23个。", "引进亿元以上项目90个，其中10亿元以上项目23个。"),   # a number
+    ("the growth of GDP and", "exports in the region.", "the growth of GDP and exports in the region."),  # words
+])
+def test_a_line_cut_by_a_page_break_joins(first, second, joined):
+    lead = "创新招商引资工作机制，全面落实内陆开放高地建设行动计划，"
+    c = clean_text(f"{lead}{first}\n— 3 —\n{second}")
+    assert c.text == lead + joined

@@ -130,6 +130,21 @@ def _drop_bold_marks(segs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out or [("", segs[0][1] if segs else 0)]
 
 
+_HEADER_MAX = 40
+_HEADER_MIN_REPEATS = 3
+
+
+def _running_header_candidates(source: str) -> set[str]:
+    """Short lines without punctuation that recur at least three times: running headers of a paginated
+    document (a report's own lines do not recur so)."""
+    counts: dict[str, int] = {}
+    for line in source.split("\n"):
+        t = line.strip()
+        if 4 <= len(t) <= _HEADER_MAX and not any(c in _TERMINAL or c in "，,、" for c in t):
+            counts[t] = counts.get(t, 0) + 1
+    return {t for t, c in counts.items() if c >= _HEADER_MIN_REPEATS}
+
+
 def _classify(stripped: str) -> str:
     if not stripped or _JUNK_RE.match(stripped):
         return "blank"
@@ -201,6 +216,8 @@ def clean_text(source: str) -> CleanText:
     para_text: list[str] = []   # each paragraph's text so far (abridged once long: head + tail)
     removed: list[tuple[int, int, str]] = []
     pending_break = False  # a page break / footer since the last content line
+    headers = _running_header_candidates(source)
+    seen_headers: set[str] = set()
     pos = 0
     n = len(source)
     while pos <= n:
@@ -211,7 +228,14 @@ def clean_text(source: str) -> CleanText:
         lstrip = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         kind = _classify(stripped)
-        if kind in ("break", "footer", "chrome"):
+        if kind == "content" and stripped in headers:
+            # a running header (the report's title printed atop every page): after its first showing, where it
+            # follows a page break, cuts a paragraph in two or is the title itself, it is page furniture
+            if stripped in seen_headers and (pending_break or stripped.endswith("报告")
+                                             or (paragraphs and not _ends_paragraph(para_text[-1]))):
+                kind = "header"
+            seen_headers.add(stripped)
+        if kind in ("break", "footer", "chrome", "header"):
             removed.append((pos, nl, kind))
             if kind != "chrome":
                 pending_break = True
@@ -243,8 +267,9 @@ def clean_text(source: str) -> CleanText:
             )
             if joinable:
                 prev_last = paragraphs[-1][-1][0][-1]
-                if prev_last.isascii() and prev_last.isalnum() and stripped[0].isascii() and stripped[0].isalnum():
-                    paragraphs[-1].append((" ", pos - 1))  # the space stands for the line break
+                if prev_last.isascii() and prev_last.isalpha() and stripped[0].isascii() and stripped[0].isalpha():
+                    paragraphs[-1].append((" ", pos - 1))  # the space stands for the line break between words
+                # (a number cut by the break, 9|0个, joins without one)
                 paragraphs[-1].extend(segs)
                 para_end_src[-1] = base + len(stripped)
                 para_len[-1] += len(stripped)
