@@ -25,16 +25,14 @@ def register(sub) -> None:
 
 def handler(args: argparse.Namespace) -> int:
     from viewer.core.comparison import compare_reports
-    from viewer.core.loader import expand_paths, load_reports
+    from viewer.core.loader import expand_paths, load_report
     from viewer.core.recurring import find_phrases
     from viewer.core.tokenize import Tokenizer
 
     files, _notes = expand_paths(args.files)   # a folder stands for its report files
     if len(files) < 2:
         raise SystemExit(f"main.py compare: error: needs at least two report files, got {len(files)}")
-    reports = load_reports(args.files)  # a folder: its report files; ReportError: cli.py prints one line, exits 2
-    if len(reports) < 2:
-        raise SystemExit(f"main.py compare: error: needs at least two report files, got {len(reports)}")
+    reports = [load_report(f) for f in files]  # ReportError propagates: cli.py prints one line, exits 2
     tokenizer = Tokenizer()
     comparison = compare_reports(reports, tokenizer)
     phrases = find_phrases(reports, tokenizer)

@@ -56,13 +56,11 @@ def handler(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless: no window is ever shown
 
     from viewer.core.comparison import compare_reports
-    from viewer.core.loader import load_reports
+    from viewer.core.loader import load_report
     from viewer.core.tokenize import Tokenizer
     from viewer.export.pdf import ExportError, FontMissing, export_comparison_pdf, page_count
 
-    reports = load_reports(args.files)  # a folder: its report files; ReportError: cli.py prints one line, exits 2
-    if len(reports) < 2:
-        parser.error(f"needs at least two report files, got {len(reports)}")
+    reports = [load_report(f) for f in files]  # ReportError propagates: cli.py prints one line, exits 2
     tokenizer = Tokenizer()
     comparison = compare_reports(reports, tokenizer)
     started = time.perf_counter()

@@ -449,7 +449,7 @@ class CompareView(QWidget):
         if shown:
             self._relayout()    # rows shown again were skipped by the layout while hidden
         if keep is not None and rows:
-            self.status.setText(self.tr("显示 %1 / %2 行").replace("%1", str(len(keep & {r for r, _ in rows})))
+            self.status.setText(self.tr("显示 %1 / %2 行").replace("%1", str(len(keep)))
                                 .replace("%2", str(len(rows))))
 
     def visible_rows(self) -> list[int]:

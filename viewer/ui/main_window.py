@@ -206,10 +206,7 @@ class MainWindow(QMainWindow):
         paths, notes = expand_paths(paths)   # a dropped folder: the report files in it
         for folder, _note in notes:
             reason = self.tr("文件夹中的报告文件超过 %1 个，只读取前 %1 个").replace("%1", str(MAX_FOLDER_FILES))
-            line = f"{Path(folder).name}: {reason}"
-            self.errors.append(line)
-            self.load_problems.add(str(folder), reason)
-            self._folder_notes.append(line)   # shown with the batch they came with
+            self._folder_notes.append(self._record_failure(str(folder), reason))  # shown with their batch
         if notes and not paths and self._job is None:
             self.statusBar().showMessage(self.tr("无法读取：") + "；".join(self._folder_notes))
             self._folder_notes = []
@@ -282,11 +279,15 @@ class MainWindow(QMainWindow):
         if self.library.currentIndex().row() < 0:
             self.library.selectRow(0)
 
-    def _on_failed(self, path: str, reason: str) -> None:
+    def _record_failure(self, path: str, reason: str) -> str:
+        """Keep an unread path with its reason (the error list, the status-bar button); its status line."""
         line = f"{Path(path).name}: {reason}"
         self.errors.append(line)
-        self._batch_errors.append(line)
         self.load_problems.add(path, reason)
+        return line
+
+    def _on_failed(self, path: str, reason: str) -> None:
+        self._batch_errors.append(self._record_failure(path, reason))
 
     def _on_load_finished(self, cancelled: bool) -> None:
         self._job = None

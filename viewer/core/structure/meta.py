@@ -17,13 +17,12 @@ _DATE = rf"(\d{{4}}|{_CN_YEAR})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月\s*(\d{{1,2}}
 DELIVERY_RE = re.compile(rf"^(?:——|[（(])\s*{_DATE}")            # ——2025年1月10日在… / （2025年1月10日在…）
 _PLACE_ONLY_RE = re.compile(r"^(?:——|[（(])\s*在.{2,40}(?:会议|大会)上?[)）]?$")  # ——在…会议上 (the date apart)
 _DATE_LINE_RE = re.compile(rf"^[（(]?\s*{_DATE}\s*[)）]?$")       # 2025年1月10日, on its own line
+_YEAR_MONTH = rf"(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_DAY})\s*月"  # the start of a date
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
 def date_number(token: str) -> int | None:
     """A year, month or day as written: 2025 / 二〇二五 / 10 / 十 / 二十三."""
-    if token.isdigit():
-        return int(token)
     if len(token) == 4 and all(c in _CN_DIGIT for c in token):
         return int("".join(str(_CN_DIGIT[c]) for c in token))
     return cn_small_int(token)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from viewer.core.model import Paragraph, Section
+from viewer.core.structure.meta import _YEAR_MONTH
 from viewer.core.structure.roles import is_glossary_title, top_role
 from viewer.core.structure.text import cn_small_int
 
@@ -26,7 +27,7 @@ _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (AR2, re.compile(r"^[（(](\d{1,2})[)）]\s*")),
 ]
 PART_RE = _PATTERNS[0][1]
-_LEAD_RE = re.compile(r"^——(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)")
+_LEAD_RE = re.compile(rf"^——(?!\s*{_YEAR_MONTH})")   # not the delivery line (——2025年1月10日在…)
 _ADDRESS_RE = re.compile(r"^各位代表[！!，,]")
 _RUN_IN_END = "。！？"
 MAX_STANDALONE = 48
